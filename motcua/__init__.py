@@ -1,0 +1,1 @@
+"""motcua — one-stop platform for a Vietnamese province's administrative procedures."""

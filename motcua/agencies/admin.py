@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from motcua.agencies.models import AdminUnit, Agency, Official, OfficialRole, UnitSupersession
+
+
+@admin.register(AdminUnit)
+class AdminUnitAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "kind", "level", "parent", "valid_until")
+    list_filter = ("level", "kind")
+    search_fields = ("code", "name")
+    list_select_related = ("parent",)
+    raw_id_fields = ("parent",)
+
+
+@admin.register(UnitSupersession)
+class UnitSupersessionAdmin(admin.ModelAdmin):
+    list_display = ("old", "new", "effective_on", "legal_basis")
+    raw_id_fields = ("old", "new")
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "level", "kind", "unit", "is_active")
+    list_filter = ("level", "kind", "is_active")
+    search_fields = ("code", "name", "short_name")
+    list_select_related = ("unit", "unit__parent")
+    raw_id_fields = ("parent", "unit")
+
+    def save_model(self, request, obj, form, change) -> None:  # noqa: ANN001
+        # Admin edits go through the service: same validation and audit trail.
+        from motcua.agencies.services import upsert_agency
+
+        agency, _ = upsert_agency(code=obj.code, name=obj.name, short_name=obj.short_name, level=obj.level,
+                      kind=obj.kind, unit=obj.unit, parent=obj.parent, address=obj.address,
+                      phone=obj.phone, email=obj.email, is_active=obj.is_active,
+                      by=request.user)
+        obj.pk = agency.pk
+
+
+class OfficialRoleInline(admin.TabularInline):
+    model = OfficialRole
+    extra = 0
+    raw_id_fields = ("agency",)
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ("full_name", "user", "agency", "position")
+    search_fields = ("full_name", "user__username", "agency__name")
+    list_select_related = ("user", "agency")
+    raw_id_fields = ("user", "agency")
+    inlines = [OfficialRoleInline]

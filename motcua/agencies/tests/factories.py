@@ -1,0 +1,87 @@
+"""factory_boy factories for agencies and officials, exposed to pytest as fixtures."""
+
+from __future__ import annotations
+
+import factory
+import pytest
+from django.contrib.auth import get_user_model
+
+from motcua.agencies.models import AdminUnit, Agency, Official, OfficialRole
+
+__all__ = [
+    "AgencyFactory",
+    "OfficialFactory",
+    "OfficialRoleFactory",
+    "UserFactory",
+    "agency_factory",
+    "cao_bang",
+    "commune_unit",
+    "official_factory",
+]
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    code = factory.Sequence(lambda n: f"{n % 1000:03d}.{n // 1000 % 100:02d}.90.H14")
+    name = factory.Sequence(lambda n: f"Cơ quan thử nghiệm {n}")
+    level = "commune"
+    kind = "peoples_committee"
+    unit = factory.LazyFunction(lambda: AdminUnit.objects.get(code="01273"))
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Official
+
+    user = factory.SubFactory(UserFactory)
+    full_name = factory.Sequence(lambda n: f"Cán bộ {n}")
+    agency = factory.SubFactory(AgencyFactory)
+
+
+class OfficialRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfficialRole
+
+    official = factory.SubFactory(OfficialFactory)
+    agency = factory.SelfAttribute("official.agency")
+    role = "handler"
+
+
+@pytest.fixture
+def agency_factory():  # noqa: ANN201
+    return AgencyFactory
+
+
+@pytest.fixture
+def official_factory():  # noqa: ANN201
+    """official_factory(agency=..., roles=["handler"]) → Official with those roles."""
+
+    def make(*, agency: Agency | None = None, roles: tuple[str, ...] = ("handler",),
+             **kwargs) -> Official:  # noqa: ANN003
+        official = OfficialFactory(agency=agency or AgencyFactory(), **kwargs)
+        for role in roles:
+            OfficialRoleFactory(official=official, agency=official.agency, role=role)
+        return official
+
+    return make
+
+
+@pytest.fixture
+def cao_bang(db) -> AdminUnit:  # noqa: ANN001
+    return AdminUnit.objects.get(code="04")
+
+
+@pytest.fixture
+def commune_unit(db):  # noqa: ANN001, ANN201
+    return lambda code: AdminUnit.objects.get(code=code)

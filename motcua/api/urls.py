@@ -1,0 +1,15 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from motcua.api import admin_units, agencies
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("admin-units/", admin_units.AdminUnitListApi.as_view(), name="admin-units"),
+    path("admin-units/<str:code>/", admin_units.AdminUnitDetailApi.as_view(), name="admin-unit"),
+    path("agencies/", agencies.AgencyListApi.as_view(), name="agencies"),
+    path("agencies/<str:code>/", agencies.AgencyDetailApi.as_view(), name="agency"),
+]

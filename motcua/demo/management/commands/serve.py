@@ -1,0 +1,90 @@
+"""Serve motcua: gunicorn (WSGI) and the background worker together; Ctrl-C stops both."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from motcua.demo.management.commands.seed_demo import format_logins
+from motcua.demo.selectors import demo_logins
+from motcua.env import env
+
+
+class Command(BaseCommand):
+    help = "Serve the web application (gunicorn) and the background worker until Ctrl-C."
+
+    def add_arguments(self, parser) -> None:  # noqa: ANN001
+        parser.add_argument("--workers", type=int, default=env.int("WEB_WORKERS", 2, minimum=1))
+        parser.add_argument("--no-worker", action="store_true", help="web server only")
+
+    def handle(self, *args, workers: int, no_worker: bool, **options) -> None:
+        host = env.str("HOST", "127.0.0.1")
+        port = env.int("PORT", 8000, minimum=1)
+        processes = {"web": self.start_web(host, port, workers)}
+        if not no_worker:
+            processes["worker"] = subprocess.Popen(
+                [sys.executable, str(settings.BASE_DIR / "manage.py"), "run_worker", "--no-reload"]
+            )
+        stopping = False
+
+        def stop(signum: int, frame: object) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+        if self.wait_ready(url, processes["web"]):
+            self.banner(url)
+        while not stopping and all(p.poll() is None for p in processes.values()):
+            time.sleep(0.3)
+        self.shutdown(processes)
+        failed = [name for name, p in processes.items() if p.returncode not in (0, -15, None)]
+        if failed and not stopping:
+            raise CommandError(f"{', '.join(failed)} stopped unexpectedly; see the log above")
+
+    def start_web(self, host: str, port: int, workers: int) -> subprocess.Popen:
+        return subprocess.Popen([
+            sys.executable, "-m", "gunicorn", "motcua.wsgi:application",
+            "--bind", f"{host}:{port}", "--workers", str(workers),
+            "--worker-class", "gthread", "--threads", "4", "--timeout", "60",
+            "--graceful-timeout", "10", "--access-logfile", "-",
+        ])
+
+    def wait_ready(self, url: str, web: subprocess.Popen, seconds: float = 30) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and web.poll() is None:
+            try:
+                with urllib.request.urlopen(url + "healthz", timeout=2) as response:  # noqa: S310
+                    return response.status == 200
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.3)
+        return False
+
+    def banner(self, url: str) -> None:
+        self.stdout.write(self.style.SUCCESS(f"\nmotcua is serving at {url}"))
+        self.stdout.write(f"  citizens: {url}    officials: {url}backoffice/    "
+                          f"admin: {url}admin/    API: {url}api/v1/docs/")
+        logins = demo_logins()
+        if logins:
+            self.stdout.write(format_logins(logins))
+        self.stdout.write("Press Ctrl-C to stop.\n")
+
+    def shutdown(self, processes: dict[str, subprocess.Popen]) -> None:
+        for process in processes.values():
+            if process.poll() is None:
+                process.terminate()
+        for process in processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.stdout.write("stopped web server and worker")

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 APT_PACKAGES := gettext python3-venv
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-.PHONY: run test install lint messages lock clean check-python
+.PHONY: run test install lint messages lock clean check-python schema
 
 run: install $(MO_FILES)
 	@$(PY) manage.py bootstrap
@@ -48,3 +48,7 @@ lock:
 
 clean:
 	rm -rf var .pytest_cache
+
+# Regenerate the checked-in OpenAPI document after changing the API.
+schema: install
+	@$(PY) manage.py spectacular --file motcua/api/openapi.yaml --lang en --validate

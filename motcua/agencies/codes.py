@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 MAX_LENGTH = 35
-_LEVEL1 = re.compile(r"^[A-Y]\d{2}$")
-_DIGITS = re.compile(r"^\d{1,3}$")
+# ASCII only and whole-string matches: \d would accept other scripts' digits and "$" a
+# trailing newline.
+_LEVEL1 = re.compile(r"[A-Y][0-9]{2}")
+_DIGITS = re.compile(r"[0-9]{1,3}")
 
 
 def is_valid_agency_code(code: str) -> bool:
@@ -22,16 +24,16 @@ def is_valid_agency_code(code: str) -> bool:
     groups = code.split(".")
     if not 1 <= len(groups) <= 4:
         return False
-    if _LEVEL1.match(groups[-1]):
+    if _LEVEL1.fullmatch(groups[-1]):
         rest = groups[:-1]
-    elif _LEVEL1.match(groups[0]):
+    elif _LEVEL1.fullmatch(groups[0]):
         rest = groups[1:]
     else:
         return False
-    return all(_DIGITS.match(group) for group in rest)
+    return all(_DIGITS.fullmatch(group) for group in rest)
 
 
 def level1_group(code: str) -> str:
     """The level-1 group (e.g. ``H14``) of a valid code."""
     groups = code.split(".")
-    return groups[-1] if _LEVEL1.match(groups[-1]) else groups[0]
+    return groups[-1] if _LEVEL1.fullmatch(groups[-1]) else groups[0]

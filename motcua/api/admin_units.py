@@ -6,7 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from motcua.agencies import selectors
-from motcua.agencies.models import UnitLevel
+from motcua.agencies.types import UnitLevel
 from motcua.api.base import ApiView
 from motcua.api.pagination import DefaultPagination
 

@@ -5,7 +5,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from motcua.agencies import selectors
-from motcua.agencies.models import AgencyKind, AgencyLevel
+from motcua.agencies.types import AgencyKind, AgencyLevel
 from motcua.api.base import ApiView
 
 

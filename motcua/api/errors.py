@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -38,14 +39,23 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     code = next((c for kind, c in _CODES.items() if isinstance(exc, kind)), "error")
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {"code": code, "detail": _summary(exc), "fields": exc.detail}
+        response.data = {"code": code, "detail": str(_MESSAGES["invalid"]), "fields": exc.detail}
         response.status_code = status.HTTP_400_BAD_REQUEST
     else:
-        response.data = {"code": code, "detail": str(getattr(exc, "detail", exc))}
+        detail = _MESSAGES.get(code) if code != "authentication_failed" else None
+        response.data = {"code": code, "detail": str(detail or getattr(exc, "detail", exc))}
     return response
 
 
-def _summary(exc: exceptions.ValidationError) -> str:
-    from django.utils.translation import gettext
-
-    return gettext("The data sent is not valid.")
+# Our own wording, translated with the rest of the interface (DRF's catalogue is partial).
+_MESSAGES = {
+    "invalid": _("The data sent is not valid."),
+    "malformed_request": _("The request body is not valid JSON."),
+    "not_authenticated": _("Authentication is required: send an API token "
+                           "(Authorization: Bearer …) or log in."),
+    "permission_denied": _("You do not have permission to do this."),
+    "not_found": _("Not found."),
+    "method_not_allowed": _("This method is not allowed here."),
+    "unsupported_media_type": _("Send the request body as JSON (Content-Type: application/json)."),
+    "throttled": _("Too many requests. Please try again later."),
+}

@@ -1,16 +1,12 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from motcua.core import login_throttle
-
-
-def client_address(request) -> str:  # noqa: ANN001
-    return request.META.get("REMOTE_ADDR", "") if request else ""
+from motcua.core.login_throttle import ThrottledLoginMixin
 
 
-class OfficialLoginForm(AuthenticationForm):
+class OfficialLoginForm(ThrottledLoginMixin, AuthenticationForm):
     """Django's login form with the shared throttle in front of the password check."""
 
     error_messages = {
@@ -18,27 +14,9 @@ class OfficialLoginForm(AuthenticationForm):
         "invalid_login": _("Wrong username or password. Note that the password is case-sensitive."),
     }
 
-    def clean(self) -> dict:
-        username = (self.data.get("username") or "").strip()
-        address = client_address(self.request)
-        wait = login_throttle.seconds_locked(username=username, address=address)
-        if wait:
-            minutes = max(1, (wait + 59) // 60)
-            raise forms.ValidationError(
-                ngettext(
-                    "Too many failed attempts. Login is locked; try again in %(minutes)d minute.",
-                    "Too many failed attempts. Login is locked; try again in %(minutes)d minutes.",
-                    minutes,
-                ) % {"minutes": minutes},
-                code="locked",
-            )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            login_throttle.record_failure(username=username, address=address)
-            raise
-        login_throttle.record_success(username=username, address=address)
-        return cleaned
+
+class ThrottledAdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """The /admin/ login, under the same throttle as the officials' login."""
 
 
 class AgencySearchForm(forms.Form):

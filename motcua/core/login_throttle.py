@@ -51,3 +51,33 @@ def _limit(key: str) -> int:
     # One address may serve a whole commune office behind NAT: allow it more attempts.
     base = settings.LOGIN_MAX_FAILURES
     return base * 4 if ":addr:" in key else base
+
+
+class ThrottledLoginMixin:
+    """For a Django ``AuthenticationForm``: refuse attempts while locked, count failures."""
+
+    def clean(self) -> dict:
+        from django import forms
+        from django.utils.translation import ngettext
+
+        username = (self.data.get("username") or "").strip()
+        request = getattr(self, "request", None)
+        address = request.META.get("REMOTE_ADDR", "") if request else ""
+        wait = seconds_locked(username=username, address=address)
+        if wait:
+            minutes = max(1, (wait + 59) // 60)
+            raise forms.ValidationError(
+                ngettext(
+                    "Too many failed attempts. Login is locked; try again in %(minutes)d minute.",
+                    "Too many failed attempts. Login is locked; try again in %(minutes)d minutes.",
+                    minutes,
+                ) % {"minutes": minutes},
+                code="locked",
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            record_failure(username=username, address=address)
+            raise
+        record_success(username=username, address=address)
+        return cleaned

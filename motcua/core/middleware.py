@@ -1,7 +1,10 @@
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from motcua.core import metrics
 
@@ -18,3 +21,22 @@ class RequestMetricsMiddleware:
             seconds=time.perf_counter() - started,
         )
         return response
+
+
+class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
+    """Pages are Vietnamese unless the person chose English with the language switch.
+
+    Many phones in Vietnam run an English system locale, so a browser's Accept-Language
+    says little about the reader; only the explicit choice (the language cookie) counts.
+    API clients are other systems: for them Accept-Language is honoured.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if request.path.startswith("/api/"):
+            super().process_request(request)
+            return
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class AuditEntryQuerySet(models.QuerySet):
     """Append-only: bulk changes through the ORM are refused outright."""
 
-    def update(self, **kwargs):  # noqa: ANN001, ANN201
+    def update(self, **kwargs):  # noqa: ANN201
         raise TypeError("The audit trail is append-only.")
 
     def delete(self):  # noqa: ANN201
@@ -42,12 +42,12 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 
-    def save(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
             raise TypeError("The audit trail is append-only.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def delete(self, *args, **kwargs):  # noqa: ANN201
         raise TypeError("The audit trail is append-only.")
 
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies import selectors as agency_selectors
-from motcua.agencies.models import AdminUnit, Agency
 from motcua.agencies.services import grant_role, upsert_agency, upsert_official
 from motcua.core.errors import InvalidInput
 from motcua.demo import data
+
+if TYPE_CHECKING:
+    from motcua.agencies.models import AdminUnit, Agency
 
 
 @dataclass

@@ -40,10 +40,20 @@ class AdminUnit(models.Model):
 
     @property
     def full_name(self) -> str:
-        if self.level == UnitLevel.PROVINCE:
-            prefix = "Thành phố" if self.kind == UnitKind.CITY else "Tỉnh"
-            return f"{prefix} {self.name}"
+        # The 2025 list names cities with their type ("Thành phố Hà Nội") and provinces
+        # without it ("Cao Bằng"); communes always carry it ("Phường Thục Phán").
+        if self.level == UnitLevel.PROVINCE and self.kind == UnitKind.PROVINCE:
+            return f"Tỉnh {self.name}"
         return self.name
+
+    @property
+    def name_in_text(self) -> str:
+        """The full name as written inside a sentence: "tỉnh Cao Bằng", "phường Thục Phán"."""
+        full = self.full_name
+        for prefix in ("Thành phố", "Tỉnh", "Phường", "Xã", "Đặc khu"):
+            if full.startswith(prefix + " "):
+                return prefix.lower() + full[len(prefix):]
+        return full
 
 
 class UnitSupersession(models.Model):

@@ -54,7 +54,7 @@ def _check_consistency(*, level: str, unit: AdminUnit, parent: Agency | None) ->
     if unit.level != expected_unit_level:
         raise InconsistentAgency(
             _("A %(level)s-level agency must serve a %(level)s-level unit; %(unit)s is not."),
-            level=level, unit=unit.code,
+            level=AgencyLevel(level).label, unit=unit.code,
         )
     if parent is not None and parent.pk and parent.level == AgencyLevel.COMMUNE \
             and level == AgencyLevel.PROVINCE:

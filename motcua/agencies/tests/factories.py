@@ -24,9 +24,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+    @factory.post_generation
+    def password(self, create: bool, extracted: str | None, **kwargs) -> None:
+        self.set_password(extracted or "secret-pass-123")
+        if create:
+            self.save(update_fields=["password"])
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -59,16 +64,16 @@ class OfficialRoleFactory(factory.django.DjangoModelFactory):
 
 
 @pytest.fixture
-def agency_factory():  # noqa: ANN201
+def agency_factory():
     return AgencyFactory
 
 
 @pytest.fixture
-def official_factory():  # noqa: ANN201
+def official_factory():
     """official_factory(agency=..., roles=["handler"]) → Official with those roles."""
 
     def make(*, agency: Agency | None = None, roles: tuple[str, ...] = ("handler",),
-             **kwargs) -> Official:  # noqa: ANN003
+             **kwargs) -> Official:
         official = OfficialFactory(agency=agency or AgencyFactory(), **kwargs)
         for role in roles:
             OfficialRoleFactory(official=official, agency=official.agency, role=role)
@@ -78,10 +83,10 @@ def official_factory():  # noqa: ANN201
 
 
 @pytest.fixture
-def cao_bang(db) -> AdminUnit:  # noqa: ANN001
+def cao_bang(db) -> AdminUnit:
     return AdminUnit.objects.get(code="04")
 
 
 @pytest.fixture
-def commune_unit(db):  # noqa: ANN001, ANN201
+def commune_unit(db):
     return lambda code: AdminUnit.objects.get(code=code)

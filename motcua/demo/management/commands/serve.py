@@ -55,7 +55,7 @@ class Command(BaseCommand):
             sys.executable, "-m", "gunicorn", "motcua.wsgi:application",
             "--bind", f"{host}:{port}", "--workers", str(workers),
             "--worker-class", "gthread", "--threads", "4", "--timeout", "60",
-            "--graceful-timeout", "10", "--access-logfile", "-",
+            "--graceful-timeout", "5", "--keep-alive", "2", "--access-logfile", "-",
         ])
 
     def wait_ready(self, url: str, web: subprocess.Popen, seconds: float = 30) -> bool:

@@ -37,3 +37,32 @@ def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if item.get_closest_marker("postgres_only"):
             item.add_marker(skip)
+
+
+def pytest_configure(config) -> None:
+    from pathlib import Path
+
+    from django.conf import settings
+
+    # WhiteNoise warns on every request when the collected-static folder does not exist.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    _compile_stale_catalogues(Path(settings.BASE_DIR) / "locale")
+
+
+def _compile_stale_catalogues(locale_dir) -> None:
+    """`make test` compiles the .mo files; a bare `pytest` run should see translations too."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    msgfmt = shutil.which("msgfmt")
+    for po in locale_dir.glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if msgfmt is None or (mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime):
+            continue
+        fd, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".mo")  # rename: workers never see half
+        os.close(fd)
+        subprocess.run([msgfmt, "-o", tmp, str(po)], check=True)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, mo)

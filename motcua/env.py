@@ -82,7 +82,7 @@ class Env:
         return Path(value).expanduser().resolve() if value else default
 
     def database(self, name: str, default: str) -> dict:
-        url = self.str(name, default)
+        url = self.str(name) or default  # an empty value means "not set"
         try:
             config = dj_database_url.parse(url)
         except ValueError as error:

@@ -3,18 +3,16 @@
 set -euo pipefail
 PY=${PY:-.venv/bin/python}
 PG_URL=${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/motcua}
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then PG_URL=$DATABASE_URL; fi
 export MOTCUA_VAR_DIR=${MOTCUA_VAR_DIR:-$(mktemp -d)}
 
 echo "== ruff"
 $PY -m ruff check .
 echo "== migrations"
-DATABASE_URL= $PY manage.py makemigrations --check --dry-run --verbosity 1
+env -u DATABASE_URL $PY manage.py makemigrations --check --dry-run --verbosity 1
 echo "== pytest on SQLite"
-DATABASE_URL= $PY -m pytest -n 2 "$@"
+env -u DATABASE_URL $PY -m pytest -n 2 "$@"
 
-if [[ "${DATABASE_URL:-}" == postgres* ]]; then
-  PG_URL=$DATABASE_URL
-fi
 if $PY scripts/pg_reachable.py "$PG_URL"; then
   echo "== pytest on PostgreSQL"
   DATABASE_URL=$PG_URL $PY -m pytest -n 2 "$@"

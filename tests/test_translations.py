@@ -70,11 +70,6 @@ def parse_po(path: Path) -> list[Entry]:
     return entries
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache() -> None:
-    """Overrides the project-wide fixture: the cache is database-backed and nothing here uses it."""
-
-
 @pytest.fixture(scope="module")
 def entries() -> list[Entry]:
     return parse_po(VI_PO)

@@ -37,3 +37,13 @@ def level1_group(code: str) -> str:
     """The level-1 group (e.g. ``H14``) of a valid code."""
     groups = code.split(".")
     return groups[-1] if _LEVEL1.fullmatch(groups[-1]) else groups[0]
+
+
+def validate_agency_code(value: str) -> None:
+    """Django field validator (used by model forms such as the admin's)."""
+    from django.core.exceptions import ValidationError
+
+    from motcua.agencies.errors import InvalidAgencyCode
+
+    if not is_valid_agency_code(value):
+        raise ValidationError(InvalidAgencyCode(value=value).detail, code="invalid")

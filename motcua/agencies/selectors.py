@@ -9,12 +9,14 @@ outside the scope gives the same answer as asking for something that does not ex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from motcua.agencies.codes import is_valid_agency_code
 from motcua.agencies.errors import UnknownAdminUnit, UnknownProvince
 from motcua.agencies.models import (
     AdminUnit,
@@ -28,6 +30,7 @@ from motcua.agencies.models import (
 from motcua.core.errors import NotFound
 
 _SCOPE_CACHE = "_motcua_agency_scope"
+_UNIT_CODE = re.compile(r"[0-9]{2}|[0-9]{5}")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ def visible_agencies(user: Any) -> QuerySet[Agency]:
 
 
 def get_visible_agency(user: Any, *, code: str) -> Agency:
+    if not is_valid_agency_code(code):  # junk never reaches the database (NUL bytes, …)
+        raise NotFound(code="agency.not_found")
     try:
         return visible_agencies(user).get(code=code)
     except Agency.DoesNotExist:
@@ -153,6 +158,8 @@ def admin_units(*, parent: str | None = None, level: str | None = None,
 
 
 def get_admin_unit(*, code: str) -> AdminUnit:
+    if not _UNIT_CODE.fullmatch(code):
+        raise UnknownAdminUnit(value=code)
     try:
         return AdminUnit.objects.select_related("parent").get(code=code)
     except AdminUnit.DoesNotExist:
@@ -160,6 +167,8 @@ def get_admin_unit(*, code: str) -> AdminUnit:
 
 
 def get_province(*, code: str) -> AdminUnit:
+    if not _UNIT_CODE.fullmatch(code):
+        raise UnknownProvince(value=code)
     try:
         return AdminUnit.objects.get(code=code, level=UnitLevel.PROVINCE)
     except AdminUnit.DoesNotExist:

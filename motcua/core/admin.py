@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from motcua.core.admin_audit import AuditedAdminMixin
 from motcua.core.models import ApiToken, AuditEntry
 
 
@@ -20,7 +21,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("prefix", "user", "name", "created_at", "last_used_at", "revoked_at")
     readonly_fields = ("prefix", "digest", "created_at", "last_used_at")
     raw_id_fields = ("user",)

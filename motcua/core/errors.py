@@ -22,7 +22,7 @@ class MotcuaError(Exception):
         if code:
             self.code = code
         self.params = params
-        super().__init__(str(self.message))
+        super().__init__(self.detail)
 
     @property
     def detail(self) -> str:

@@ -13,6 +13,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from motcua.core.http import client_address
+
 
 def _key(kind: str, value: str) -> str:
     return "login-fail:" + kind + ":" + hashlib.sha256(value.lower().encode()).hexdigest()[:32]
@@ -62,7 +64,7 @@ class ThrottledLoginMixin:
 
         username = (self.data.get("username") or "").strip()
         request = getattr(self, "request", None)
-        address = request.META.get("REMOTE_ADDR", "") if request else ""
+        address = client_address(request) if request else ""
         wait = seconds_locked(username=username, address=address)
         if wait:
             minutes = max(1, (wait + 59) // 60)

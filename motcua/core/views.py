@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from motcua.core import metrics
+from motcua.core.http import client_address
 
 _LOOPBACK = {"127.0.0.1", "::1"}
 
@@ -42,4 +43,4 @@ def _may_scrape(request: HttpRequest) -> bool:
         given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         return hmac.compare_digest(given.encode(), expected.encode())
     user = getattr(request, "user", None)
-    return request.META.get("REMOTE_ADDR") in _LOOPBACK or bool(user and user.is_staff)
+    return client_address(request) in _LOOPBACK or bool(user and user.is_staff)

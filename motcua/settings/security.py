@@ -29,8 +29,11 @@ SESSION_COOKIE_SECURE = _https
 CSRF_COOKIE_SECURE = _https
 SECURE_SSL_REDIRECT = _https
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 31536000 if _https else 0, minimum=0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = _https
-SECURE_HSTS_PRELOAD = _https
+# Both are hard to undo once browsers have seen them: on with HTTPS, but each can be refused.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _https and env.bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = _https and env.bool("HSTS_PRELOAD", default=True)
+# Load balancers and `serve` probe these over plain HTTP on the private side.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _https else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -54,3 +57,6 @@ LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
 # only loopback clients and staff users may read it.
 METRICS_TOKEN = env.str("METRICS_TOKEN")
 CSRF_FAILURE_VIEW = "motcua.core.error_views.csrf_failure"
+
+# Reverse proxies in front of the application that append to X-Forwarded-For (0 = none).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0, minimum=0)

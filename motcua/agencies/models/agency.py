@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.codes import validate_agency_code
 from motcua.agencies.models.unit import AdminUnit
 
 
@@ -20,7 +21,9 @@ class AgencyKind(models.TextChoices):
 class Agency(models.Model):
     """A state agency (cơ quan), identified by its electronic ID code."""
 
-    code = models.CharField(_("electronic ID code"), max_length=35, unique=True)
+    code = models.CharField(_("electronic ID code"), max_length=35, unique=True,
+                            validators=[validate_agency_code],
+                            help_text=_("For example 000.00.00.H14 (level-1 code at either end)."))
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     level = models.CharField(_("level"), max_length=10, choices=AgencyLevel.choices,

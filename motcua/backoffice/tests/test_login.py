@@ -19,14 +19,14 @@ PASSWORD = "dung-mat-khau-2025"
 
 
 @pytest.fixture
-def throttle(settings):  # noqa: ANN001, ANN201
+def throttle(settings):
     settings.LOGIN_MAX_FAILURES = 5
     settings.LOGIN_LOCKOUT_SECONDS = 15 * 60
     return settings
 
 
 @pytest.fixture
-def official_user(official_factory):  # noqa: ANN001, ANN201
+def official_user(official_factory):
     official = official_factory(user__username="canbo.motcua")
     official.user.set_password(PASSWORD)
     official.user.save()
@@ -34,7 +34,7 @@ def official_user(official_factory):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def clock(monkeypatch):  # noqa: ANN001, ANN201
+def clock(monkeypatch):
     """The throttle's clock, moved forward by hand (the cache keeps real time)."""
 
     class _Clock:
@@ -51,11 +51,11 @@ def clock(monkeypatch):  # noqa: ANN001, ANN201
     return fake
 
 
-def _login(client, username: str, password: str):  # noqa: ANN001, ANN202
+def _login(client, username: str, password: str):
     return client.post(LOGIN_URL, {"username": username, "password": password})
 
 
-def _is_logged_in(client) -> bool:  # noqa: ANN001
+def _is_logged_in(client) -> bool:
     response = client.get(HOME_URL)
     if response.status_code == 302:
         assert response["Location"] == f"{LOGIN_URL}?next={HOME_URL}"
@@ -64,7 +64,7 @@ def _is_logged_in(client) -> bool:  # noqa: ANN001
     return True
 
 
-def _error_codes(response) -> list[str]:  # noqa: ANN001
+def _error_codes(response) -> list[str]:
     return [error.code for error in response.context["form"].non_field_errors().as_data()]
 
 

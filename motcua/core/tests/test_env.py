@@ -57,3 +57,21 @@ def test_manage_py_prints_one_line_when_the_database_is_unreachable(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("motcua: cannot use the database:")
+
+
+def test_deploy_check_passes_with_the_documented_production_values(tmp_path):
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY="k" * 20 + "-Zq8#mV2@pL5!xR9$wT3^nB7&cF1*hJ4(", DEBUG="false", HTTPS="true",
+        ALLOWED_HOSTS="dichvucong.caobang.example", MOTCUA_REQUIRE_SECRET_KEY="true",
+        TRUSTED_PROXY_COUNT="1", METRICS_TOKEN="t", MOTCUA_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = _manage("check", MOTCUA_REQUIRE_SECRET_KEY="true", SECRET_KEY="",
+                     MOTCUA_VAR_DIR=str(tmp_path))
+    assert result.returncode == 2
+    assert "SECRET_KEY must be set" in result.stderr

@@ -66,3 +66,28 @@ def _compile_stale_catalogues(locale_dir) -> None:
         subprocess.run([msgfmt, "-o", tmp, str(po)], check=True)
         os.chmod(tmp, 0o644)
         os.replace(tmp, mo)
+
+
+@pytest.fixture(scope="module")
+def _demo_province(django_db_setup, django_db_blocker):
+    """Seed the demo province once per test module, in a transaction rolled back after it.
+
+    Each test still runs in its own savepoint, so what a test changes is undone before the
+    next one; the seed itself is undone when the module ends.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from motcua.demo.services import seed_demo
+
+    with django_db_blocker.unblock(), transaction.atomic(), \
+            override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        report = seed_demo(province_code="04", password="x")
+        yield report
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(db, _demo_province):
+    """The seeded demo province Cao Bằng (its SeedReport)."""
+    return _demo_province

@@ -5,16 +5,26 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 def _wants_json(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
+_TITLES = {
+    400: gettext_lazy("Bad request"),
+    403: gettext_lazy("Access denied"),
+    404: gettext_lazy("Page not found"),
+    500: gettext_lazy("System error"),
+}
+
+
 def _respond(request: HttpRequest, status: int, code: str, detail: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"code": code, "detail": detail}, status=status)
-    return render(request, f"{status}.html", {"detail": detail}, status=status)
+    context = {"status": status, "title": _TITLES[status], "detail": detail}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -37,7 +47,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without a request context: the error may come from a context processor.
     from django.template import loader
 
-    return HttpResponse(loader.get_template("500.html").render({"detail": detail}), status=500)
+    context = {"status": 500, "title": _TITLES[500], "detail": detail}
+    return HttpResponse(loader.get_template("error.html").render(context), status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

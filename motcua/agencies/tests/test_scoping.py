@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.test import override_settings
 
 from motcua.agencies.models import Agency
 from motcua.agencies.selectors import agency_scope, get_visible_agency, visible_agencies
 from motcua.core.errors import NotFound
-from motcua.demo.services import seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -64,23 +61,7 @@ MATRIX = [(username, code, code in VISIBLE[username])
           for username in VISIBLE for code in PROBES]
 
 
-@pytest.fixture(scope="module")
-def _demo_province(django_db_setup, django_db_blocker):
-    """Seed the demo province once for this module, inside a transaction rolled back after.
 
-    Each test still runs in its own savepoint (pytest-django), so changes it makes are
-    undone before the next test; the seed itself is undone when the module ends.
-    """
-    with django_db_blocker.unblock(), transaction.atomic(), \
-            override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        report = seed_demo(province_code="04", password="x")
-        yield report
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(db, _demo_province):
-    return _demo_province
 
 
 def _user(username: str):

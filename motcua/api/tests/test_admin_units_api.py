@@ -7,19 +7,11 @@ import re
 import pytest
 
 from motcua.agencies.models import AdminUnit
+from motcua.api.tests.helpers import assert_json_error
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/admin-units/"
-
-
-def _assert_json_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status
-    assert response["Content-Type"] == "application/json"
-    body = response.json()
-    assert body["code"] == code
-    assert isinstance(body["detail"], str) and body["detail"]
-    return body
 
 
 def test_anonymous_lists_the_34_provinces(client):
@@ -72,7 +64,7 @@ def test_malformed_province_code_is_a_400_with_field_errors(client, parent):
     # when
     response = client.get(URL, {"parent": parent})
     # then
-    body = _assert_json_error(response, 400, "invalid")
+    body = assert_json_error(response, 400, "invalid")
     assert list(body["fields"]) == ["parent"]
 
 
@@ -80,7 +72,7 @@ def test_unknown_province_is_a_404(client):
     # when
     response = client.get(URL, {"parent": "99"})
     # then
-    body = _assert_json_error(response, 404, "admin_unit.unknown_province")
+    body = assert_json_error(response, 404, "admin_unit.unknown_province")
     assert "99" in body["detail"]
 
 
@@ -91,7 +83,7 @@ def test_a_commune_is_not_a_province_for_the_parent_filter(client):
     # when: a 5-digit commune code fails the 2-digit rule
     response = client.get(URL, {"parent": "01273"})
     # then
-    _assert_json_error(response, 400, "invalid")
+    assert_json_error(response, 400, "invalid")
 
 
 @pytest.mark.parametrize("level", ["district", "PROVINCE", "1"])
@@ -99,7 +91,7 @@ def test_unknown_level_is_a_400(client, level):
     # when
     response = client.get(URL, {"level": level})
     # then
-    body = _assert_json_error(response, 400, "invalid")
+    body = assert_json_error(response, 400, "invalid")
     assert list(body["fields"]) == ["level"]
 
 
@@ -107,7 +99,7 @@ def test_bad_date_is_a_400(client):
     # when
     response = client.get(URL, {"on": "2025-13-40"})
     # then
-    body = _assert_json_error(response, 400, "invalid")
+    body = assert_json_error(response, 400, "invalid")
     assert list(body["fields"]) == ["on"]
 
 
@@ -137,7 +129,7 @@ def test_detail_of_an_unknown_unit_is_a_json_404(client, code):
     # when
     response = client.get(f"{URL}{code}/")
     # then
-    body = _assert_json_error(response, 404, "admin_unit.not_found")
+    body = assert_json_error(response, 404, "admin_unit.not_found")
     assert code in body["detail"]
 
 
@@ -145,7 +137,7 @@ def test_admin_units_are_read_only(client):
     # when
     response = client.post(URL, data="{}", content_type="application/json")
     # then
-    _assert_json_error(response, 405, "method_not_allowed")
+    assert_json_error(response, 405, "method_not_allowed")
     assert AdminUnit.objects.count() == 3355
 
 

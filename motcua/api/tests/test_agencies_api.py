@@ -7,13 +7,11 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import override_settings
 
 from motcua.agencies.models import Agency
+from motcua.api.tests.helpers import assert_json_error
 from motcua.core.models import ApiToken
 from motcua.core.tokens import create_api_token, revoke_api_token
-from motcua.demo.services import seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +23,7 @@ THUC_PHAN_CENTER = "001.01.50.H14"
 BAO_LAM_COMMITTEE = "000.04.50.H14"
 
 
-@pytest.fixture(scope="module")
-def _demo_province(django_db_setup, django_db_blocker):
-    """Seed the demo province once for this module, inside a transaction rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic(), \
-            override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        report = seed_demo(province_code="04", password="x")
-        yield report
-        transaction.set_rollback(True)
 
-
-@pytest.fixture
-def demo(db, _demo_province):
-    return _demo_province
 
 
 @pytest.fixture
@@ -49,15 +35,6 @@ def token_for(demo):
         return f"Bearer {clear}"
 
     return make
-
-
-def _assert_json_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status
-    assert response["Content-Type"] == "application/json"
-    body = response.json()
-    assert body["code"] == code
-    assert isinstance(body["detail"], str) and body["detail"]
-    return body
 
 
 def _codes(response) -> list[str]:
@@ -72,7 +49,7 @@ def test_without_credentials_is_401(client, demo):
     # when
     response = client.get(URL)
     # then
-    _assert_json_error(response, 401, "not_authenticated")
+    assert_json_error(response, 401, "not_authenticated")
     assert response["WWW-Authenticate"] == 'Bearer realm="api"'
 
 
@@ -87,7 +64,7 @@ def test_with_a_bad_token_is_401(client, demo, header):
     # when
     response = client.get(URL, HTTP_AUTHORIZATION=header)
     # then
-    _assert_json_error(response, 401, "authentication_failed")
+    assert_json_error(response, 401, "authentication_failed")
 
 
 def test_revoked_token_is_401(client, demo):
@@ -98,7 +75,7 @@ def test_revoked_token_is_401(client, demo):
     revoke_api_token(token=token, by="test")
     response = client.get(URL, HTTP_AUTHORIZATION=f"Bearer {clear}")
     # then
-    _assert_json_error(response, 401, "authentication_failed")
+    assert_json_error(response, 401, "authentication_failed")
 
 
 def test_token_of_a_deactivated_user_is_401(client, demo, token_for):
@@ -108,7 +85,7 @@ def test_token_of_a_deactivated_user_is_401(client, demo, token_for):
     # when
     response = client.get(URL, HTTP_AUTHORIZATION=header)
     # then
-    _assert_json_error(response, 401, "authentication_failed")
+    assert_json_error(response, 401, "authentication_failed")
 
 
 def test_session_login_works_too(client, demo):
@@ -146,7 +123,7 @@ def test_another_communes_agency_is_indistinguishable_from_a_missing_one(client,
     hidden = client.get(f"{URL}{BAO_LAM_COMMITTEE}/", HTTP_AUTHORIZATION=header)
     missing = client.get(f"{URL}999.99.99.H14/", HTTP_AUTHORIZATION=header)
     # then
-    _assert_json_error(hidden, 404, "agency.not_found")
+    assert_json_error(hidden, 404, "agency.not_found")
     assert missing.status_code == 404
     assert hidden.json() == missing.json()
     assert hidden.content == missing.content
@@ -271,7 +248,7 @@ def test_bad_filter_is_a_400(client, token_for, params, field):
     # when
     response = client.get(URL, params, HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
-    body = _assert_json_error(response, 400, "invalid")
+    body = assert_json_error(response, 400, "invalid")
     assert list(body["fields"]) == [field]
 
 
@@ -280,7 +257,7 @@ def test_page_out_of_range_is_a_json_404(client, token_for, page):
     # when
     response = client.get(URL, {"page": page}, HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
-    _assert_json_error(response, 404, "not_found")
+    assert_json_error(response, 404, "not_found")
 
 
 # Read-only
@@ -294,7 +271,7 @@ def test_post_to_the_list_is_405_and_creates_nothing(client, token_for):
                            content_type="application/json",
                            HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
-    _assert_json_error(response, 405, "method_not_allowed")
+    assert_json_error(response, 405, "method_not_allowed")
     assert Agency.objects.count() == before
     assert not Agency.objects.filter(code="000.00.99.H14").exists()
 
@@ -304,7 +281,7 @@ def test_delete_of_an_agency_is_405_and_deletes_nothing(client, token_for):
     response = client.delete(f"{URL}{THUC_PHAN_CENTER}/",
                              HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
-    _assert_json_error(response, 405, "method_not_allowed")
+    assert_json_error(response, 405, "method_not_allowed")
     assert Agency.objects.filter(code=THUC_PHAN_CENTER).exists()
 
 

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.test import override_settings
-
-from motcua.demo.services import seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +14,6 @@ BAO_LAM_COMMITTEE = "000.04.50.H14"
 TOTAL_AGENCIES = 130
 
 
-@pytest.fixture(scope="module")
-def _demo_province(django_db_setup, django_db_blocker):
-    """Seed the demo province once for this module, inside a transaction rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic(), \
-            override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        report = seed_demo(province_code="04", password="x")
-        yield report
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

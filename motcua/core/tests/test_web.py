@@ -96,3 +96,14 @@ def test_vendored_assets_are_found_by_collectstatic(path):
 def test_pages_load_nothing_from_other_hosts(client):
     body = client.get("/backoffice/dang-nhap/").content.decode()
     assert "http://" not in body and "https://" not in body
+
+
+@pytest.mark.urls("motcua.core.tests.urls_failing")
+def test_server_error_page_is_vietnamese_and_api_errors_are_json(client):
+    client.raise_request_exception = False
+    page = client.get("/boom/")
+    assert page.status_code == 500
+    assert "Lỗi hệ thống" in page.content.decode()
+    api = client.get("/api/v1/boom/")
+    assert api.status_code == 500
+    assert api.json()["code"] == "server_error"

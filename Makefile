@@ -38,7 +38,7 @@ messages: install
 	  --ignore '.venv/*' --ignore 'var/*'
 
 lint: install
-	@$(PY) -m ruff check . && $(PY) -m ruff format --check motcua tests || true
+	@$(PY) -m ruff check . && $(PY) -m ruff format --check motcua tests conftest.py
 
 # Regenerate the pinned, hashed lock file from pyproject.toml.
 lock:

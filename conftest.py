@@ -11,8 +11,9 @@ from motcua.agencies.tests.factories import *  # noqa: F403  (factories as fixtu
 def _test_settings(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A fresh in-memory cache per test, so throttle counters never leak between tests.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "tests"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+    }
     from django.core.cache import cache
 
     cache.clear()
@@ -32,8 +33,10 @@ def pytest_collection_modifyitems(config, items) -> None:
 
     if connection.vendor == "postgresql":
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL: many connections writing at once; "
-                            "make test runs it there when PostgreSQL answers")
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL: many connections writing at once; "
+        "make test runs it there when PostgreSQL answers"
+    )
     for item in items:
         if item.get_closest_marker("postgres_only"):
             item.add_marker(skip)
@@ -80,8 +83,11 @@ def _demo_province(django_db_setup, django_db_blocker):
 
     from motcua.demo.services import seed_demo
 
-    with django_db_blocker.unblock(), transaction.atomic(), \
-            override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
         report = seed_demo(province_code="04", password="x")
         yield report
         transaction.set_rollback(True)

@@ -23,8 +23,7 @@ def main() -> int:
         print(f"motcua: configuration error: {error}", file=sys.stderr)
         return 2
     except ModuleNotFoundError as error:
-        print(f"motcua: missing Python package {error.name!r}; run `make install`.",
-              file=sys.stderr)
+        print(f"motcua: missing Python package {error.name!r}; run `make install`.", file=sys.stderr)
         return 2
     return 0
 

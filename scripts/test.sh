@@ -8,6 +8,7 @@ export MOTCUA_VAR_DIR=${MOTCUA_VAR_DIR:-$(mktemp -d)}
 
 echo "== ruff"
 $PY -m ruff check .
+$PY -m ruff format --check --quiet motcua tests conftest.py
 echo "== migrations"
 env -u DATABASE_URL $PY manage.py makemigrations --check --dry-run --verbosity 1
 echo "== pytest on SQLite"

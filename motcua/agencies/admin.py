@@ -35,18 +35,33 @@ class AgencyAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj) -> None:  # noqa: ANN001
         from motcua.core.audit import record_audit
 
-        record_audit(actor=request.user, action="agency.deleted_in_admin", object_type="agency",
-                     object_id=obj.code, scope=obj.pk)
+        record_audit(
+            actor=request.user,
+            action="agency.deleted_in_admin",
+            object_type="agency",
+            object_id=obj.code,
+            scope=obj.pk,
+        )
         super().delete_model(request, obj)
 
     def save_model(self, request, obj, form, change) -> None:  # noqa: ANN001
         # Admin edits go through the service: same validation and audit trail.
         from motcua.agencies.services import upsert_agency
 
-        agency, _ = upsert_agency(code=obj.code, name=obj.name, short_name=obj.short_name, level=obj.level,
-                      kind=obj.kind, unit=obj.unit, parent=obj.parent, address=obj.address,
-                      phone=obj.phone, email=obj.email, is_active=obj.is_active,
-                      by=request.user)
+        agency, _ = upsert_agency(
+            code=obj.code,
+            name=obj.name,
+            short_name=obj.short_name,
+            level=obj.level,
+            kind=obj.kind,
+            unit=obj.unit,
+            parent=obj.parent,
+            address=obj.address,
+            phone=obj.phone,
+            email=obj.email,
+            is_active=obj.is_active,
+            by=request.user,
+        )
         obj.pk = agency.pk
 
 
@@ -70,5 +85,10 @@ class OfficialAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
         super().save_related(request, form, formsets, change)
         roles = sorted(f"{r.role}@{r.agency.code}" for r in form.instance.roles.select_related("agency"))
-        record_audit(actor=request.user, action="official.roles_set_in_admin", object_type="official",
-                     object_id=form.instance.user.get_username(), data={"roles": roles})
+        record_audit(
+            actor=request.user,
+            action="official.roles_set_in_admin",
+            object_type="official",
+            object_id=form.instance.user.get_username(),
+            data={"roles": roles},
+        )

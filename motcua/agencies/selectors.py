@@ -67,16 +67,20 @@ def _compute_scope(user: Any) -> AgencyScope:
     official = official_of(user)
     if official is None or not user.is_active:
         return AgencyScope(everything=False, agency_ids=frozenset())
-    roles = list(OfficialRole.objects.filter(official=official)
-                 .select_related("agency__unit").only("role", "agency__unit__parent_id",
-                                                       "agency__unit__level"))
+    roles = list(
+        OfficialRole.objects.filter(official=official)
+        .select_related("agency__unit")
+        .only("role", "agency__unit__parent_id", "agency__unit__level")
+    )
     province_ids = {_province_id(r.agency.unit) for r in roles if r.role == Role.PROVINCE_ADMIN}
     roots = {official.agency_id} | {r.agency_id for r in roles}
     ids = _with_descendants(roots)
     if province_ids:
-        ids |= set(Agency.objects.filter(
-            Q(unit_id__in=province_ids) | Q(unit__parent_id__in=province_ids)
-        ).values_list("id", flat=True))
+        ids |= set(
+            Agency.objects.filter(
+                Q(unit_id__in=province_ids) | Q(unit__parent_id__in=province_ids)
+            ).values_list("id", flat=True)
+        )
     return AgencyScope(everything=False, agency_ids=frozenset(ids))
 
 
@@ -87,8 +91,7 @@ def _province_id(unit: AdminUnit) -> int:
 def _with_descendants(roots: set[int]) -> set[int]:
     found, frontier = set(roots), set(roots)
     while frontier:  # agency trees are shallow: one query per level
-        frontier = set(Agency.objects.filter(parent_id__in=frontier)
-                       .values_list("id", flat=True)) - found
+        frontier = set(Agency.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
         found |= frontier
     return found
 
@@ -108,8 +111,9 @@ def get_visible_agency(user: Any, *, code: str) -> Agency:
         raise NotFound(code="agency.not_found") from None
 
 
-def filter_agencies(queryset: QuerySet[Agency], *, unit: str | None = None,
-                    level: str | None = None, kind: str | None = None) -> QuerySet[Agency]:
+def filter_agencies(
+    queryset: QuerySet[Agency], *, unit: str | None = None, level: str | None = None, kind: str | None = None
+) -> QuerySet[Agency]:
     if unit:
         queryset = queryset.filter(Q(unit__code=unit) | Q(unit__parent__code=unit))
     if level:
@@ -142,8 +146,10 @@ def has_role(user: Any, role: Role | str, *, agency: Agency | None = None) -> bo
 
 # Administrative units are public reference data: no scoping.
 
-def admin_units(*, parent: str | None = None, level: str | None = None,
-                on: date | None = None) -> QuerySet[AdminUnit]:
+
+def admin_units(
+    *, parent: str | None = None, level: str | None = None, on: date | None = None
+) -> QuerySet[AdminUnit]:
     queryset = AdminUnit.objects.select_related("parent")
     if parent:
         if not AdminUnit.objects.filter(code=parent, level=UnitLevel.PROVINCE).exists():
@@ -152,8 +158,10 @@ def admin_units(*, parent: str | None = None, level: str | None = None,
     if level:
         queryset = queryset.filter(level=level)
     if on:
-        queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on),
-                                   Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        queryset = queryset.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        )
     return queryset.order_by("code")
 
 
@@ -180,8 +188,12 @@ def current_unit(*, code: str, on: date) -> AdminUnit:
     unit = get_admin_unit(code=code)
     seen = {unit.pk}
     while True:
-        merger = (UnitSupersession.objects.filter(old=unit, effective_on__lte=on)
-                  .select_related("new").order_by("-effective_on").first())
+        merger = (
+            UnitSupersession.objects.filter(old=unit, effective_on__lte=on)
+            .select_related("new")
+            .order_by("-effective_on")
+            .first()
+        )
         if merger is None or merger.new_id in seen:
             return unit
         unit = merger.new
@@ -194,8 +206,7 @@ def public_service_centers(*, province_code: str) -> QuerySet[Agency]:
         Agency.objects.filter(kind="service_center", is_active=True)
         .filter(Q(unit__code=province_code) | Q(unit__parent__code=province_code))
         .select_related("unit")
-        .only("code", "name", "address", "phone", "level", "unit__name", "unit__kind",
-              "unit__level")
+        .only("code", "name", "address", "phone", "level", "unit__name", "unit__kind", "unit__level")
         .order_by("-level", "unit__code")
     )
 
@@ -203,3 +214,42 @@ def public_service_centers(*, province_code: str) -> QuerySet[Agency]:
 def all_officials() -> QuerySet[Official]:
     """Every official, unscoped: for operator commands only, never for a request."""
     return Official.objects.select_related("user", "agency")
+
+
+class UnitsDirectory:
+    """Provinces and communes for address pickers and checks (the e-forms' ``units``)."""
+
+    def provinces(self) -> list[tuple[str, str]]:
+        return [
+            (u.code, u.full_name)
+            for u in AdminUnit.objects.filter(level=UnitLevel.PROVINCE, valid_until__isnull=True).order_by(
+                "code"
+            )
+        ]
+
+    def communes(self, province_code: str) -> list[tuple[str, str]]:
+        return list(
+            AdminUnit.objects.filter(parent__code=province_code, valid_until__isnull=True)
+            .order_by("name")
+            .values_list("code", "name")
+        )
+
+    def province_exists(self, code: str) -> bool:
+        return (
+            bool(_UNIT_CODE.fullmatch(code or ""))
+            and AdminUnit.objects.filter(code=code, level=UnitLevel.PROVINCE).exists()
+        )
+
+    def commune_in_province(self, commune: str, province: str) -> bool:
+        return (
+            bool(_UNIT_CODE.fullmatch(commune or ""))
+            and AdminUnit.objects.filter(code=commune, parent__code=province).exists()
+        )
+
+
+def agency_profile(*, code: str) -> tuple[str, str] | None:
+    """(level, kind) of an agency by code: public facts used to filter the catalog."""
+    if not is_valid_agency_code(code):
+        return None
+    row = Agency.objects.filter(code=code, is_active=True).values_list("level", "kind").first()
+    return tuple(row) if row else None

@@ -35,7 +35,8 @@ class AdminUnitListApi(ApiView):
 
     class FilterIn(serializers.Serializer):
         parent = serializers.RegexField(
-            r"^\d{2}$", required=False,
+            r"^\d{2}$",
+            required=False,
             error_messages={"invalid": _("A province code is 2 digits, e.g. 04.")},
         )
         level = serializers.ChoiceField(choices=UnitLevel.choices, required=False)

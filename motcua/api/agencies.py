@@ -29,7 +29,8 @@ class AgencyListApi(ApiView):
 
     class FilterIn(serializers.Serializer):
         unit = serializers.RegexField(
-            r"^\d{2}(\d{3})?$", required=False,
+            r"^\d{2}(\d{3})?$",
+            required=False,
             error_messages={"invalid": _("A unit code is 2 digits (province) or 5 (commune).")},
         )
         level = serializers.ChoiceField(choices=AgencyLevel.choices, required=False)

@@ -22,8 +22,9 @@ class ApiView(APIView):
         serializer.is_valid(raise_exception=True)
         return {key: value for key, value in serializer.validated_data.items() if value not in ("", None)}
 
-    def paginated(self, request: Request, queryset: QuerySet,
-                  serializer_class: type[serializers.Serializer]) -> Response:
+    def paginated(
+        self, request: Request, queryset: QuerySet, serializer_class: type[serializers.Serializer]
+    ) -> Response:
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self)
         data: Any = serializer_class(page, many=True).data

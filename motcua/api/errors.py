@@ -51,8 +51,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 _MESSAGES = {
     "invalid": _("The data sent is not valid."),
     "malformed_request": _("The request body is not valid JSON."),
-    "not_authenticated": _("Authentication is required: send an API token "
-                           "(Authorization: Bearer …) or log in."),
+    "not_authenticated": _(
+        "Authentication is required: send an API token (Authorization: Bearer …) or log in."
+    ),
     "permission_denied": _("You do not have permission to do this."),
     "not_found": _("Not found."),
     "method_not_allowed": _("This method is not allowed here."),

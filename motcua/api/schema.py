@@ -6,5 +6,8 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
     name = "ApiToken"
 
     def get_security_definition(self, auto_schema):  # noqa: ANN001, ANN201
-        return {"type": "http", "scheme": "bearer",
-                "description": "A token from `manage.py create_api_token <username>`."}
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A token from `manage.py create_api_token <username>`.",
+        }

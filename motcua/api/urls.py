@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from motcua.api import admin_units, agencies
+from motcua.api import admin_units, agencies, procedures
 
 app_name = "api"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("admin-units/<str:code>/", admin_units.AdminUnitDetailApi.as_view(), name="admin-unit"),
     path("agencies/", agencies.AgencyListApi.as_view(), name="agencies"),
     path("agencies/<str:code>/", agencies.AgencyDetailApi.as_view(), name="agency"),
+    path("procedures/", procedures.ProcedureListApi.as_view(), name="procedures"),
+    path("procedures/<str:code>/", procedures.ProcedureDetailApi.as_view(), name="procedure"),
 ]

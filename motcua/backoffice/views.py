@@ -25,11 +25,15 @@ class LoginView(auth_views.LoginView):
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     official = selectors.official_of(request.user)
-    return render(request, "backoffice/home.html", {
-        "official": official,
-        "roles": selectors.roles_of(request.user),
-        "agency_count": selectors.visible_agencies(request.user).count(),
-    })
+    return render(
+        request,
+        "backoffice/home.html",
+        {
+            "official": official,
+            "roles": selectors.roles_of(request.user),
+            "agency_count": selectors.visible_agencies(request.user).count(),
+        },
+    )
 
 
 @login_required
@@ -49,7 +53,8 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         agency = selectors.get_visible_agency(request.user, code=code)
     except NotFound:
         raise Http404 from None
-    officials = (selectors.visible_officials(request.user).filter(agency=agency)
-                 .prefetch_related("roles__agency"))
+    officials = (
+        selectors.visible_officials(request.user).filter(agency=agency).prefetch_related("roles__agency")
+    )
     page = Paginator(officials, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "backoffice/agency_detail.html", {"agency": agency, "page": page})

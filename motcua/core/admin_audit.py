@@ -15,8 +15,12 @@ class AuditedAdminMixin:
 
     def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        _record(request, obj, "updated" if change else "created",
-                {"fields": sorted(form.changed_data)} if change else {})
+        _record(
+            request,
+            obj,
+            "updated" if change else "created",
+            {"fields": sorted(form.changed_data)} if change else {},
+        )
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
         _record(request, obj, "deleted", {"was": str(obj)})
@@ -30,5 +34,6 @@ class AuditedAdminMixin:
 
 def _record(request: HttpRequest, obj: Model, verb: str, data: dict) -> None:
     name = obj._meta.model_name
-    record_audit(actor=request.user, action=f"{name}.{verb}_in_admin", object_type=name,
-                 object_id=obj.pk, data=data)
+    record_audit(
+        actor=request.user, action=f"{name}.{verb}_in_admin", object_type=name, object_id=obj.pk, data=data
+    )

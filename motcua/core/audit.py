@@ -27,8 +27,15 @@ _ADVISORY_LOCK_KEY = 7_160_401  # any constant; only motcua's audit append takes
 
 
 def canonical_payload(
-    *, seq: int, at: datetime, actor: str, action: str, object_type: str, object_id: str,
-    scope: str, data: dict[str, Any],
+    *,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    scope: str,
+    data: dict[str, Any],
 ) -> str:
     return json.dumps(
         {
@@ -65,8 +72,13 @@ def _lock_chain() -> None:
 
 @transaction.atomic
 def record_audit(
-    *, actor: Any, action: str, object_type: str, object_id: Any,
-    scope: Any = "", data: dict[str, Any] | None = None,
+    *,
+    actor: Any,
+    action: str,
+    object_type: str,
+    object_id: Any,
+    scope: Any = "",
+    data: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry. ``actor`` is a user, a string such as ``"system"``, or None."""
     _lock_chain()
@@ -77,14 +89,17 @@ def record_audit(
     actor_name, actor_id = _actor_fields(actor)
     payload_data = _normalise(data or {})
     fields = {
-        "seq": seq, "at": at, "actor": actor_name, "action": action,
-        "object_type": object_type, "object_id": str(object_id),
-        "scope": "" if scope is None else str(scope), "data": payload_data,
+        "seq": seq,
+        "at": at,
+        "actor": actor_name,
+        "action": action,
+        "object_type": object_type,
+        "object_id": str(object_id),
+        "scope": "" if scope is None else str(scope),
+        "data": payload_data,
     }
     digest = entry_hash(prev_hash, canonical_payload(**fields))
-    return AuditEntry.objects.create(
-        **fields, actor_user_id=actor_id, prev_hash=prev_hash, hash=digest
-    )
+    return AuditEntry.objects.create(**fields, actor_user_id=actor_id, prev_hash=prev_hash, hash=digest)
 
 
 def _actor_fields(actor: Any) -> tuple[str, int | None]:
@@ -134,8 +149,13 @@ def _check_entry(entry: AuditEntry, expected_seq: int, expected_prev: str) -> st
     if entry.prev_hash != expected_prev:
         return "does not link to the entry before it (an entry was removed or altered)"
     payload = canonical_payload(
-        seq=entry.seq, at=entry.at, actor=entry.actor, action=entry.action,
-        object_type=entry.object_type, object_id=entry.object_id, scope=entry.scope,
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        object_type=entry.object_type,
+        object_id=entry.object_id,
+        scope=entry.scope,
         data=entry.data,
     )
     if entry_hash(entry.prev_hash, payload) != entry.hash:

@@ -32,8 +32,7 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _respond(request, 403, "permission_denied",
-                    _("You do not have permission to view this page."))
+    return _respond(request, 403, "permission_denied", _("You do not have permission to view this page."))
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -52,5 +51,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return _respond(request, 403, "csrf_failed",
-                    _("The form expired or was sent from another page. Reload it and try again."))
+    return _respond(
+        request,
+        403,
+        "csrf_failed",
+        _("The form expired or was sent from another page. Reload it and try again."),
+    )

@@ -9,7 +9,7 @@ def _tasks_waiting() -> float:
 
 
 def register() -> None:
-    metrics.register_gauge("motcua_audit_entries", "Entries in the audit trail.",
-                           lambda: AuditEntry.objects.count())
-    metrics.register_gauge("motcua_tasks_waiting", "Background jobs waiting for a worker.",
-                           _tasks_waiting)
+    metrics.register_gauge(
+        "motcua_audit_entries", "Entries in the audit trail.", lambda: AuditEntry.objects.count()
+    )
+    metrics.register_gauge("motcua_tasks_waiting", "Background jobs waiting for a worker.", _tasks_waiting)

@@ -73,7 +73,8 @@ class ThrottledLoginMixin:
                     "Too many failed attempts. Login is locked; try again in %(minutes)d minute.",
                     "Too many failed attempts. Login is locked; try again in %(minutes)d minutes.",
                     minutes,
-                ) % {"minutes": minutes},
+                )
+                % {"minutes": minutes},
                 code="locked",
             )
         try:

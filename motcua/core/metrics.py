@@ -39,8 +39,12 @@ def observe_request(*, method: str, status: int, seconds: float) -> None:
 
 def render() -> str:
     lines: list[str] = []
-    lines += _family("motcua_http_requests_total", "counter", "HTTP requests served.",
-                     ((f'{{method="{m}",status="{s}"}}', n) for (m, s), n in sorted(_requests.items())))
+    lines += _family(
+        "motcua_http_requests_total",
+        "counter",
+        "HTTP requests served.",
+        ((f'{{method="{m}",status="{s}"}}', n) for (m, s), n in sorted(_requests.items())),
+    )
     lines += _histogram()
     for name, help_text, read in _gauges:
         value = _safe(read)

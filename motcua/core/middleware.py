@@ -17,7 +17,8 @@ class RequestMetricsMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         metrics.observe_request(
-            method=request.method or "GET", status=response.status_code,
+            method=request.method or "GET",
+            status=response.status_code,
             seconds=time.perf_counter() - started,
         )
         return response

@@ -24,7 +24,10 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("object type"), max_length=100)
     object_id = models.CharField(_("object"), max_length=100)
     scope = models.CharField(
-        _("scope"), max_length=64, blank=True, db_index=True,
+        _("scope"),
+        max_length=64,
+        blank=True,
+        db_index=True,
         help_text=_("Agency the entry belongs to, for scoped reading."),
     )
     data = models.JSONField(_("data"), default=dict, blank=True)
@@ -54,9 +57,7 @@ class AuditEntry(models.Model):
 class ApiToken(models.Model):
     """A bearer token for another system; only its SHA-256 digest is stored."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100, blank=True)
     prefix = models.CharField(_("prefix"), max_length=12, db_index=True)
     digest = models.CharField(max_length=64, unique=True)

@@ -20,5 +20,4 @@ def verify_audit_chain_job() -> dict:
         return {"ok": True, "checked": report.checked}
     broken = report.first_break
     logger.error("audit chain broken at entry #%s: %s", broken.seq, broken.reason)
-    return {"ok": False, "checked": report.checked, "broken_seq": broken.seq,
-            "reason": broken.reason}
+    return {"ok": False, "checked": report.checked, "broken_seq": broken.seq, "reason": broken.reason}

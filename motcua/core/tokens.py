@@ -26,8 +26,13 @@ def create_api_token(*, user: AbstractBaseUser, name: str = "") -> tuple[ApiToke
     token = ApiToken.objects.create(
         user=user, name=name, prefix=clear[:10], digest=_digest(clear), created_at=clock.now()
     )
-    record_audit(actor=user, action="api_token.created", object_type="api_token",
-                 object_id=token.pk, data={"name": name, "prefix": token.prefix})
+    record_audit(
+        actor=user,
+        action="api_token.created",
+        object_type="api_token",
+        object_id=token.pk,
+        data={"name": name, "prefix": token.prefix},
+    )
     return token, clear
 
 

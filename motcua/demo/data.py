@@ -61,8 +61,7 @@ COMMUNE_STAFF = [
     DemoOfficial("quantri", "Đàm Văn Hùng", "Công chức Văn phòng HĐND và UBND", ("agency_admin",)),
 ]
 # A second set of names for the mountain commune, so the two desks are told apart.
-MOUNTAIN_COMMUNE_NAMES = ("Lý Thị Mỷ", "Hoàng Văn Sình", "Lục Văn Sơn", "Nông Thị Thúy",
-                          "Bàn Văn Chàn")
+MOUNTAIN_COMMUNE_NAMES = ("Lý Thị Mỷ", "Hoàng Văn Sình", "Lục Văn Sơn", "Nông Thị Thúy", "Bàn Văn Chàn")
 DEPARTMENT_STAFF = [
     DemoOfficial("xuly", "Triệu Thị Mai", "Chuyên viên", ("handler",)),
     DemoOfficial("lanhdao", "Lục Văn Thắng", "Phó Giám đốc Sở", ("leader",)),
@@ -70,11 +69,11 @@ DEPARTMENT_STAFF = [
     DemoOfficial("quantri", "Nông Văn Đức", "Chuyên viên Văn phòng Sở", ("agency_admin",)),
 ]
 PROVINCE_CENTER_STAFF = [
-    DemoOfficial("motcua", "Hà Thị Thu", "Công chức Trung tâm Phục vụ hành chính công tỉnh",
-                 ("desk_officer",), True),
+    DemoOfficial(
+        "motcua", "Hà Thị Thu", "Công chức Trung tâm Phục vụ hành chính công tỉnh", ("desk_officer",), True
+    ),
 ]
-PROVINCE_ADMIN = DemoOfficial("quantri", "Sầm Văn Long", "Quản trị hệ thống cấp tỉnh",
-                              ("province_admin",))
+PROVINCE_ADMIN = DemoOfficial("quantri", "Sầm Văn Long", "Quản trị hệ thống cấp tỉnh", ("province_admin",))
 
 # Units whose officials are seeded: (commune code or None for "first ward/commune").
 DEMO_UNITS = {"04": {"ward": "01273", "mountain_commune": "01290", "department": "03"}}

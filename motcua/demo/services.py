@@ -49,8 +49,7 @@ def seed_demo(*, province_code: str, password: str, level1_code: str | None = No
 
 
 class _Seeder:
-    def __init__(self, *, province: AdminUnit, level1: str, report: SeedReport,
-                 password: str) -> None:
+    def __init__(self, *, province: AdminUnit, level1: str, report: SeedReport, password: str) -> None:
         self.province, self.level1, self.report, self.password = province, level1, report, password
         self.by = "seed_demo"
         self.place = _lower_first(province.full_name)  # "tỉnh Cao Bằng"
@@ -63,15 +62,22 @@ class _Seeder:
 
     def run(self) -> None:
         committee = self.agency(
-            code=f"000.00.00.{self.level1}", name=f"Ủy ban nhân dân {self.place}",
-            short_name="UBND tỉnh", level="province", kind="peoples_committee", unit=self.province,
+            code=f"000.00.00.{self.level1}",
+            name=f"Ủy ban nhân dân {self.place}",
+            short_name="UBND tỉnh",
+            level="province",
+            kind="peoples_committee",
+            unit=self.province,
         )
         departments = self.seed_departments(committee)
         center = self.agency(
             code=f"000.00.20.{self.level1}",
             name=f"Trung tâm Phục vụ hành chính công {self.place}",
-            short_name="TTPVHCC tỉnh", level="province", kind="service_center",
-            unit=self.province, parent=committee,
+            short_name="TTPVHCC tỉnh",
+            level="province",
+            kind="service_center",
+            unit=self.province,
+            parent=committee,
         )
         communes = self.seed_communes(committee)
         self.seed_officials(committee, center, departments, communes)
@@ -80,15 +86,26 @@ class _Seeder:
     def seed_departments(self, committee: Agency) -> dict[str, Agency]:
         rows = data.DEPARTMENTS + data.EXTRA_DEPARTMENTS.get(self.province.code, [])
         departments = {
-            number: self.agency(code=f"000.00.{number}.{self.level1}", name=name,
-                                short_name=short, level="province", kind="department",
-                                unit=self.province, parent=committee)
+            number: self.agency(
+                code=f"000.00.{number}.{self.level1}",
+                name=name,
+                short_name=short,
+                level="province",
+                kind="department",
+                unit=self.province,
+                parent=committee,
+            )
             for number, name, short in rows
         }
         for number, name, short in data.VERTICAL_AGENCIES:
-            self.agency(code=f"000.00.{number}.{self.level1}",
-                        name=name.format(province=self.province.name), short_name=short,
-                        level="province", kind="vertical", unit=self.province)
+            self.agency(
+                code=f"000.00.{number}.{self.level1}",
+                name=name.format(province=self.province.name),
+                short_name=short,
+                level="province",
+                kind="vertical",
+                unit=self.province,
+            )
         return departments
 
     def seed_communes(self, province_committee: Agency) -> dict[str, tuple[Agency, Agency]]:
@@ -98,24 +115,40 @@ class _Seeder:
         for index, unit in enumerate(units.order_by("code"), start=1):
             place = _lower_first(unit.name)
             committee = self.agency(
-                code=f"000.{index:02d}.50.{self.level1}", name=f"Ủy ban nhân dân {place}",
-                short_name=f"UBND {place}", level="commune", kind="peoples_committee", unit=unit,
-                parent=province_committee, address=f"Trụ sở UBND {place}, {self.place}",
+                code=f"000.{index:02d}.50.{self.level1}",
+                name=f"Ủy ban nhân dân {place}",
+                short_name=f"UBND {place}",
+                level="commune",
+                kind="peoples_committee",
+                unit=unit,
+                parent=province_committee,
+                address=f"Trụ sở UBND {place}, {self.place}",
             )
             center = self.agency(
                 code=f"001.{index:02d}.50.{self.level1}",
                 name=f"Trung tâm Phục vụ hành chính công {place}",
-                short_name=f"TTPVHCC {place}", level="commune", kind="service_center", unit=unit,
-                parent=committee, address=f"Trụ sở UBND {place}, {self.place}",
+                short_name=f"TTPVHCC {place}",
+                level="commune",
+                kind="service_center",
+                unit=unit,
+                parent=committee,
+                address=f"Trụ sở UBND {place}, {self.place}",
             )
             communes[unit.code] = (committee, center)
         return communes
 
-    def seed_officials(self, committee: Agency, center: Agency, departments: dict[str, Agency],
-                       communes: dict[str, tuple[Agency, Agency]]) -> None:
+    def seed_officials(
+        self,
+        committee: Agency,
+        center: Agency,
+        departments: dict[str, Agency],
+        communes: dict[str, tuple[Agency, Agency]],
+    ) -> None:
         units = self.demo_units(communes)
-        for unit_code, names in ((units["ward"], None),
-                                 (units["mountain_commune"], data.MOUNTAIN_COMMUNE_NAMES)):
+        for unit_code, names in (
+            (units["ward"], None),
+            (units["mountain_commune"], data.MOUNTAIN_COMMUNE_NAMES),
+        ):
             commune_committee, commune_center = communes[unit_code]
             prefix = _username_prefix(commune_committee.unit.codename, commune_committee.unit.name)
             for position, staff in enumerate(data.COMMUNE_STAFF):
@@ -140,17 +173,26 @@ class _Seeder:
         commune = next((u for u in units if u.kind == "commune"), units[-1])
         return {"ward": ward.code, "mountain_commune": commune.code, "department": "03"}
 
-    def official(self, prefix: str, staff: data.DemoOfficial, home: Agency, committee: Agency,
-                 center: Agency) -> None:
+    def official(
+        self, prefix: str, staff: data.DemoOfficial, home: Agency, committee: Agency, center: Agency
+    ) -> None:
         username = f"{prefix}.{staff.suffix}"
         official, created = upsert_official(
-            username=username, full_name=staff.full_name, agency=home, position=staff.position,
-            password=self.password, by=self.by,
+            username=username,
+            full_name=staff.full_name,
+            agency=home,
+            position=staff.position,
+            password=self.password,
+            by=self.by,
         )
         self.report.officials_created += int(created)
         for role in staff.roles:
-            grant_role(official=official, agency=center if role == "desk_officer" else committee,
-                       role=role, by=self.by)
+            grant_role(
+                official=official,
+                agency=center if role == "desk_officer" else committee,
+                role=role,
+                by=self.by,
+            )
         self.report.logins.append((username, staff.full_name, home.name))
 
     def seed_superuser(self) -> None:

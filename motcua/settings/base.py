@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "motcua.core",
     "motcua.agencies",
+    "motcua.catalog",
     "motcua.api",
     "motcua.backoffice",
     "motcua.portal",
@@ -105,10 +106,12 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
 }
-SPECTACULAR_SETTINGS.update({
-    # Swagger UI served from the vendored sidecar package: no CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
-})
+SPECTACULAR_SETTINGS.update(
+    {
+        # Swagger UI served from the vendored sidecar package: no CDN.
+        "SWAGGER_UI_DIST": "SIDECAR",
+        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+        "REDOC_DIST": "SIDECAR",
+        "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    }
+)

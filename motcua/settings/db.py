@@ -27,7 +27,6 @@ CACHES = {
         if _redis_url
         # The database cache is shared by every web process, so login throttling holds
         # across gunicorn workers without extra infrastructure.
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-              "LOCATION": "motcua_cache"}
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "motcua_cache"}
     )
 }

@@ -17,13 +17,13 @@ class Role(models.TextChoices):
 class Official(models.Model):
     """A civil servant (cán bộ, công chức) with a login and a home agency."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="official")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="official")
     full_name = models.CharField(_("full name"), max_length=150)
     position = models.CharField(_("position"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="officials",
-                               verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="officials", verbose_name=_("agency")
+    )
 
     class Meta:
         ordering = ["full_name"]
@@ -45,8 +45,7 @@ class OfficialRole(models.Model):
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [
-            models.UniqueConstraint(fields=["official", "agency", "role"],
-                                    name="unique_official_role"),
+            models.UniqueConstraint(fields=["official", "agency", "role"], name="unique_official_role"),
         ]
 
     def __str__(self) -> str:

@@ -12,15 +12,35 @@ from motcua.agencies.errors import InconsistentAgency, InvalidAgencyCode
 from motcua.agencies.models import AdminUnit, Agency, AgencyLevel, UnitLevel
 from motcua.core.audit import record_audit
 
-_TRACKED = ("name", "short_name", "level", "kind", "parent_id", "unit_id", "address", "phone",
-            "email", "is_active")
+_TRACKED = (
+    "name",
+    "short_name",
+    "level",
+    "kind",
+    "parent_id",
+    "unit_id",
+    "address",
+    "phone",
+    "email",
+    "is_active",
+)
 
 
 @transaction.atomic
 def upsert_agency(
-    *, code: str, name: str, level: str, kind: str, unit: AdminUnit,
-    parent: Agency | None = None, short_name: str = "", address: str = "", phone: str = "",
-    email: str = "", is_active: bool = True, by: Any = None,
+    *,
+    code: str,
+    name: str,
+    level: str,
+    kind: str,
+    unit: AdminUnit,
+    parent: Agency | None = None,
+    short_name: str = "",
+    address: str = "",
+    phone: str = "",
+    email: str = "",
+    is_active: bool = True,
+    by: Any = None,
 ) -> tuple[Agency, bool]:
     """Create the agency with this electronic ID code, or bring it up to date.
 
@@ -31,9 +51,18 @@ def upsert_agency(
     if not is_valid_agency_code(code):
         raise InvalidAgencyCode(value=code)
     _check_consistency(level=level, unit=unit, parent=parent)
-    values = {"name": name, "short_name": short_name, "level": level, "kind": kind,
-              "parent_id": parent.pk if parent else None, "unit_id": unit.pk,
-              "address": address, "phone": phone, "email": email, "is_active": is_active}
+    values = {
+        "name": name,
+        "short_name": short_name,
+        "level": level,
+        "kind": kind,
+        "parent_id": parent.pk if parent else None,
+        "unit_id": unit.pk,
+        "address": address,
+        "phone": phone,
+        "email": email,
+        "is_active": is_active,
+    }
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
         agency = Agency.objects.create(code=code, **values)
@@ -54,13 +83,19 @@ def _check_consistency(*, level: str, unit: AdminUnit, parent: Agency | None) ->
     if unit.level != expected_unit_level:
         raise InconsistentAgency(
             _("A %(level)s-level agency must serve a %(level)s-level unit; %(unit)s is not."),
-            level=AgencyLevel(level).label, unit=unit.code,
+            level=AgencyLevel(level).label,
+            unit=unit.code,
         )
-    if parent is not None and parent.pk and parent.level == AgencyLevel.COMMUNE \
-            and level == AgencyLevel.PROVINCE:
+    if (
+        parent is not None
+        and parent.pk
+        and parent.level == AgencyLevel.COMMUNE
+        and level == AgencyLevel.PROVINCE
+    ):
         raise InconsistentAgency(_("A province-level agency cannot sit under a commune agency."))
 
 
 def _audit(by: Any, action: str, agency: Agency, values: dict[str, Any]) -> None:
-    record_audit(actor=by, action=action, object_type="agency", object_id=agency.code,
-                 scope=agency.pk, data=values)
+    record_audit(
+        actor=by, action=action, object_type="agency", object_id=agency.code, scope=agency.pk, data=values
+    )

@@ -13,8 +13,15 @@ from motcua.core.audit import record_audit
 
 @transaction.atomic
 def upsert_official(
-    *, username: str, full_name: str, agency: Agency, position: str = "", phone: str = "",
-    email: str = "", password: str | None = None, by: Any = None,
+    *,
+    username: str,
+    full_name: str,
+    agency: Agency,
+    position: str = "",
+    phone: str = "",
+    email: str = "",
+    password: str | None = None,
+    by: Any = None,
 ) -> tuple[Official, bool]:
     """Create the official's login and profile, or update the profile.
 
@@ -32,16 +39,21 @@ def upsert_official(
             user.set_unusable_password()
         user.save(update_fields=["password"])
     official, created = Official.objects.get_or_create(
-        user=user, defaults={"full_name": full_name, "agency": agency, "position": position,
-                             "phone": phone},
+        user=user,
+        defaults={"full_name": full_name, "agency": agency, "position": position, "phone": phone},
     )
     changed = not created and _update_profile(
         official, full_name=full_name, agency_id=agency.pk, position=position, phone=phone
     )
     if created or changed:
-        record_audit(actor=by, action="official.created" if created else "official.updated",
-                     object_type="official", object_id=username, scope=agency.pk,
-                     data={"full_name": full_name, "agency": agency.code})
+        record_audit(
+            actor=by,
+            action="official.created" if created else "official.updated",
+            object_type="official",
+            object_id=username,
+            scope=agency.pk,
+            data={"full_name": full_name, "agency": agency.code},
+        )
     return official, created
 
 
@@ -59,7 +71,12 @@ def grant_role(*, official: Official, agency: Agency, role: Role | str, by: Any 
     """Give the official a role in an agency; returns False if they already had it."""
     _, created = OfficialRole.objects.get_or_create(official=official, agency=agency, role=role)
     if created:
-        record_audit(actor=by, action="official.role_granted", object_type="official",
-                     object_id=official.user.get_username(), scope=agency.pk,
-                     data={"role": str(role), "agency": agency.code})
+        record_audit(
+            actor=by,
+            action="official.role_granted",
+            object_type="official",
+            object_id=official.user.get_username(),
+            scope=agency.pk,
+            data={"role": str(role), "agency": agency.code},
+        )
     return created

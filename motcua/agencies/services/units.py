@@ -68,14 +68,18 @@ def load_admin_units(*, source: Path | None = None, by: Any = None) -> LoadRepor
     _apply(province_rows, existing, counts)
     province_ids = dict(AdminUnit.objects.filter(level=UnitLevel.PROVINCE).values_list("code", "id"))
     commune_rows = [
-        _commune_row(ward, province_ids[_province_code(item)])
-        for item in data for ward in item["wards"]
+        _commune_row(ward, province_ids[_province_code(item)]) for item in data for ward in item["wards"]
     ]
     _apply(commune_rows, existing, counts)
     report = LoadReport(**counts)
     if report.created or report.updated:
-        record_audit(actor=by, action="admin_units.loaded", object_type="admin_unit",
-                     object_id="*", data={"created": report.created, "updated": report.updated})
+        record_audit(
+            actor=by,
+            action="admin_units.loaded",
+            object_type="admin_unit",
+            object_id="*",
+            data={"created": report.created, "updated": report.updated},
+        )
     return report
 
 
@@ -84,15 +88,25 @@ def _province_code(item: dict[str, Any]) -> str:
 
 
 def _province_row(item: dict[str, Any]) -> dict[str, Any]:
-    return {"code": _province_code(item), "name": item["name"],
-            "kind": _KINDS[item["division_type"]], "level": UnitLevel.PROVINCE,
-            "parent_id": None, "codename": item.get("codename", "")}
+    return {
+        "code": _province_code(item),
+        "name": item["name"],
+        "kind": _KINDS[item["division_type"]],
+        "level": UnitLevel.PROVINCE,
+        "parent_id": None,
+        "codename": item.get("codename", ""),
+    }
 
 
 def _commune_row(ward: dict[str, Any], province_id: int) -> dict[str, Any]:
-    return {"code": f"{int(ward['code']):05d}", "name": ward["name"],
-            "kind": _KINDS[ward["division_type"]], "level": UnitLevel.COMMUNE,
-            "parent_id": province_id, "codename": ward.get("codename", "")}
+    return {
+        "code": f"{int(ward['code']):05d}",
+        "name": ward["name"],
+        "kind": _KINDS[ward["division_type"]],
+        "level": UnitLevel.COMMUNE,
+        "parent_id": province_id,
+        "codename": ward.get("codename", ""),
+    }
 
 
 def _apply(rows: list[dict[str, Any]], existing: dict[str, AdminUnit], counts: dict) -> None:
@@ -125,9 +139,10 @@ def record_unit_merger(
     old, new = _unit(old_code), _unit(new_code)
     if old.pk == new.pk or old.level != new.level:
         raise InconsistentAgency(
-            _("Unit %(old)s cannot be merged into %(new)s: they must be different units of "
-              "the same level."),
-            code="admin_unit.merger_invalid", old=old_code, new=new_code,
+            _("Unit %(old)s cannot be merged into %(new)s: they must be different units of the same level."),
+            code="admin_unit.merger_invalid",
+            old=old_code,
+            new=new_code,
         )
     merger, created = UnitSupersession.objects.get_or_create(
         old=old, new=new, defaults={"effective_on": effective_on, "legal_basis": legal_basis}
@@ -135,8 +150,13 @@ def record_unit_merger(
     if created:
         old.valid_until = effective_on - timedelta(days=1)
         old.save(update_fields=["valid_until"])
-        record_audit(actor=by, action="admin_unit.merged", object_type="admin_unit",
-                     object_id=old.code, data={"into": new.code, "effective_on": effective_on})
+        record_audit(
+            actor=by,
+            action="admin_unit.merged",
+            object_type="admin_unit",
+            object_id=old.code,
+            data={"into": new.code, "effective_on": effective_on},
+        )
     return merger
 
 

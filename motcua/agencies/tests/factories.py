@@ -27,6 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
+
     @factory.post_generation
     def password(self, create: bool, extracted: str | None, **kwargs) -> None:
         self.set_password(extracted or "secret-pass-123")
@@ -72,8 +73,7 @@ def agency_factory():
 def official_factory():
     """official_factory(agency=..., roles=["handler"]) → Official with those roles."""
 
-    def make(*, agency: Agency | None = None, roles: tuple[str, ...] = ("handler",),
-             **kwargs) -> Official:
+    def make(*, agency: Agency | None = None, roles: tuple[str, ...] = ("handler",), **kwargs) -> Official:
         official = OfficialFactory(agency=agency or AgencyFactory(), **kwargs)
         for role in roles:
             OfficialRoleFactory(official=official, agency=official.agency, role=role)

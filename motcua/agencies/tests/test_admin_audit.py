@@ -17,9 +17,20 @@ def admin_client(client, django_user_model):
 
 def _agency_form(**overrides) -> dict:
     unit = AdminUnit.objects.get(code="01273")
-    return {"code": "000.99.50.H14", "name": "Ủy ban nhân dân phường Thử", "short_name": "",
-            "level": "commune", "kind": "peoples_committee", "unit": unit.pk, "parent": "",
-            "address": "", "phone": "", "email": "", "is_active": "on", **overrides}
+    return {
+        "code": "000.99.50.H14",
+        "name": "Ủy ban nhân dân phường Thử",
+        "short_name": "",
+        "level": "commune",
+        "kind": "peoples_committee",
+        "unit": unit.pk,
+        "parent": "",
+        "address": "",
+        "phone": "",
+        "email": "",
+        "is_active": "on",
+        **overrides,
+    }
 
 
 def test_agency_created_in_admin_is_audited(admin_client):
@@ -34,8 +45,9 @@ def test_agency_created_in_admin_is_audited(admin_client):
 def test_agency_code_is_read_only_once_created(admin_client):
     admin_client.post("/admin/agencies/agency/add/", _agency_form())
     agency = Agency.objects.get(code="000.99.50.H14")
-    response = admin_client.post(f"/admin/agencies/agency/{agency.pk}/change/",
-                                 _agency_form(code="000.98.50.H14", name="Tên mới"))
+    response = admin_client.post(
+        f"/admin/agencies/agency/{agency.pk}/change/", _agency_form(code="000.98.50.H14", name="Tên mới")
+    )
     assert response.status_code == 302
     assert list(Agency.objects.filter(name="Tên mới").values_list("code", flat=True)) == ["000.99.50.H14"]
     assert not Agency.objects.filter(code="000.98.50.H14").exists()
@@ -49,7 +61,9 @@ def test_invalid_code_in_admin_is_refused_with_a_message(admin_client):
 
 def test_unit_merger_recorded_in_admin_is_audited(admin_client):
     old, new = AdminUnit.objects.get(code="01279"), AdminUnit.objects.get(code="01273")
-    response = admin_client.post("/admin/agencies/unitsupersession/add/", {
-        "old": old.pk, "new": new.pk, "effective_on": "2026-01-01", "legal_basis": "NQ thử"})
+    response = admin_client.post(
+        "/admin/agencies/unitsupersession/add/",
+        {"old": old.pk, "new": new.pk, "effective_on": "2026-01-01", "legal_basis": "NQ thử"},
+    )
     assert response.status_code == 302
     assert AuditEntry.objects.filter(action="unitsupersession.created_in_admin").count() == 1

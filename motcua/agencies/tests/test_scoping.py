@@ -28,12 +28,23 @@ THUC_PHAN_CENTER = "001.01.50.H14"
 BAO_LAM_COMMITTEE = "000.04.50.H14"
 BAO_LAM_CENTER = "001.04.50.H14"
 
-PROBES = [PROVINCE_COMMITTEE, PROVINCE_CENTER, JUSTICE, HOME_AFFAIRS, POLICE,
-          THUC_PHAN_COMMITTEE, THUC_PHAN_CENTER, BAO_LAM_COMMITTEE, BAO_LAM_CENTER]
+PROBES = [
+    PROVINCE_COMMITTEE,
+    PROVINCE_CENTER,
+    JUSTICE,
+    HOME_AFFAIRS,
+    POLICE,
+    THUC_PHAN_COMMITTEE,
+    THUC_PHAN_CENTER,
+    BAO_LAM_COMMITTEE,
+    BAO_LAM_CENTER,
+]
 
 # Exactly which probes each demo user sees (every other probe must be invisible).
-COMMUNE_OFFICIAL = {"thucphan": {THUC_PHAN_COMMITTEE, THUC_PHAN_CENTER},
-                    "baolam": {BAO_LAM_COMMITTEE, BAO_LAM_CENTER}}
+COMMUNE_OFFICIAL = {
+    "thucphan": {THUC_PHAN_COMMITTEE, THUC_PHAN_CENTER},
+    "baolam": {BAO_LAM_COMMITTEE, BAO_LAM_CENTER},
+}
 # Desk officers' home agency is the commune's service center and their desk_officer role
 # is held at that center too, so the rule ("home agency and role agencies, with what is
 # under them") gives them the center only, not the committee above it. This is what the
@@ -42,9 +53,11 @@ DESK_OFFICER = {"thucphan": {THUC_PHAN_CENTER}, "baolam": {BAO_LAM_CENTER}}
 
 VISIBLE = {
     **{f"{commune}.motcua": DESK_OFFICER[commune] for commune in ("thucphan", "baolam")},
-    **{f"{commune}.{suffix}": COMMUNE_OFFICIAL[commune]
-       for commune in ("thucphan", "baolam")
-       for suffix in ("xuly", "lanhdao", "kyso", "quantri")},
+    **{
+        f"{commune}.{suffix}": COMMUNE_OFFICIAL[commune]
+        for commune in ("thucphan", "baolam")
+        for suffix in ("xuly", "lanhdao", "kyso", "quantri")
+    },
     # A department official sees the department only (it has no units under it here).
     **{f"sotuphap.{suffix}": {JUSTICE} for suffix in ("xuly", "lanhdao", "kyso", "quantri")},
     # The provincial center's desk officer: home and role at the provincial center, which
@@ -57,11 +70,7 @@ VISIBLE = {
 COUNTS = {username: len(codes) for username, codes in VISIBLE.items()}
 COUNTS.update({"tinh.quantri": TOTAL_AGENCIES, "admin": TOTAL_AGENCIES})
 
-MATRIX = [(username, code, code in VISIBLE[username])
-          for username in VISIBLE for code in PROBES]
-
-
-
+MATRIX = [(username, code, code in VISIBLE[username]) for username in VISIBLE for code in PROBES]
 
 
 def _user(username: str):
@@ -80,8 +89,11 @@ def test_the_demo_province_has_130_agencies_and_the_expected_users(demo):
     assert Agency.objects.get(code=JUSTICE).name == "Sở Tư pháp"
 
 
-@pytest.mark.parametrize(("username", "code", "visible"), MATRIX,
-                         ids=[f"{u}-{c}-{'sees' if v else 'hidden'}" for u, c, v in MATRIX])
+@pytest.mark.parametrize(
+    ("username", "code", "visible"),
+    MATRIX,
+    ids=[f"{u}-{c}-{'sees' if v else 'hidden'}" for u, c, v in MATRIX],
+)
 def test_scoping_matrix(demo, username, code, visible):
     # when
     codes = set(visible_agencies(_user(username)).values_list("code", flat=True))
@@ -99,8 +111,7 @@ def test_each_user_sees_exactly_this_many_agencies(demo, username, count):
 
 def test_commune_official_sees_exactly_the_committee_and_its_center(demo):
     # when
-    codes = list(visible_agencies(_user("thucphan.xuly")).order_by("code")
-                 .values_list("code", flat=True))
+    codes = list(visible_agencies(_user("thucphan.xuly")).order_by("code").values_list("code", flat=True))
     # then
     assert codes == [THUC_PHAN_COMMITTEE, THUC_PHAN_CENTER]
 
@@ -172,8 +183,9 @@ def test_scope_is_granted_by_a_role_in_another_agency(demo, official_factory):
     from motcua.agencies.models import OfficialRole
 
     official = official_factory(roles=())
-    OfficialRole.objects.create(official=official, role="handler",
-                                agency=Agency.objects.get(code=BAO_LAM_COMMITTEE))
+    OfficialRole.objects.create(
+        official=official, role="handler", agency=Agency.objects.get(code=BAO_LAM_COMMITTEE)
+    )
     # when
     codes = set(visible_agencies(_user(official.user.username)).values_list("code", flat=True))
     # then: home agency, plus the role agency and what is under it

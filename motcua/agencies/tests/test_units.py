@@ -21,8 +21,11 @@ TOTAL_UNITS = 34 + 3321
 
 
 def _snapshot() -> list[tuple]:
-    return list(AdminUnit.objects.order_by("code").values_list(
-        "code", "name", "kind", "level", "parent_id", "codename", "valid_from", "valid_until"))
+    return list(
+        AdminUnit.objects.order_by("code").values_list(
+            "code", "name", "kind", "level", "parent_id", "codename", "valid_from", "valid_until"
+        )
+    )
 
 
 # The loaded list
@@ -119,8 +122,9 @@ def test_loading_a_missing_file_raises(tmp_path):
 
 def test_recording_a_merger_closes_the_old_unit_the_day_before():
     # when
-    merger = record_unit_merger(old_code="01279", new_code="01273",
-                                effective_on=date(2026, 1, 1), legal_basis="NQ 1/2026")
+    merger = record_unit_merger(
+        old_code="01279", new_code="01273", effective_on=date(2026, 1, 1), legal_basis="NQ 1/2026"
+    )
     # then
     old = AdminUnit.objects.get(code="01279")
     new = AdminUnit.objects.get(code="01273")
@@ -161,8 +165,7 @@ def test_recording_the_same_merger_twice_creates_one_row():
     assert AuditEntry.objects.count() == audit_before
 
 
-@pytest.mark.parametrize(("old_code", "new_code"), [("04", "01273"), ("01273", "04"),
-                                                    ("01273", "01273")])
+@pytest.mark.parametrize(("old_code", "new_code"), [("04", "01273"), ("01273", "04"), ("01273", "01273")])
 def test_merging_units_of_different_levels_or_a_unit_into_itself_is_refused(old_code, new_code):
     # given
     before = _snapshot()
@@ -215,20 +218,19 @@ def test_record_unit_merger_command_records_it():
     # given
     out = StringIO()
     # when
-    call_command("record_unit_merger", "01279", "01273", "--on", "2026-01-01",
-                 "--legal-basis", "NQ 1/2026", stdout=out)
+    call_command(
+        "record_unit_merger", "01279", "01273", "--on", "2026-01-01", "--legal-basis", "NQ 1/2026", stdout=out
+    )
     # then
     merger = UnitSupersession.objects.get()
-    assert (merger.old.code, merger.new.code, merger.effective_on) == ("01279", "01273",
-                                                                        date(2026, 1, 1))
+    assert (merger.old.code, merger.new.code, merger.effective_on) == ("01279", "01273", date(2026, 1, 1))
     assert out.getvalue().startswith("recorded: ")
 
 
 def test_record_unit_merger_command_with_an_unknown_code_fails_with_one_line():
     # when
     with pytest.raises(CommandError) as raised:
-        call_command("record_unit_merger", "99999", "01273", "--on", "2026-01-01",
-                     stdout=StringIO())
+        call_command("record_unit_merger", "99999", "01273", "--on", "2026-01-01", stdout=StringIO())
     # then
     message = str(raised.value)
     assert "\n" not in message
@@ -239,8 +241,7 @@ def test_record_unit_merger_command_with_an_unknown_code_fails_with_one_line():
 def test_record_unit_merger_command_with_a_bad_date_fails_with_one_line():
     # when
     with pytest.raises(CommandError) as raised:
-        call_command("record_unit_merger", "01279", "01273", "--on", "1/1/2026",
-                     stdout=StringIO())
+        call_command("record_unit_merger", "01279", "01273", "--on", "1/1/2026", stdout=StringIO())
     # then
     assert "\n" not in str(raised.value)
     assert "1/1/2026" in str(raised.value)

@@ -42,12 +42,18 @@ def test_communes_of_a_province_come_in_one_page_sorted_by_code(client):
     assert body["next"] is None and body["previous"] is None
     codes = [unit["code"] for unit in body["results"]]
     assert codes == sorted(codes)
-    assert codes == list(AdminUnit.objects.filter(parent__code="04").order_by("code")
-                         .values_list("code", flat=True))
+    assert codes == list(
+        AdminUnit.objects.filter(parent__code="04").order_by("code").values_list("code", flat=True)
+    )
     assert body["results"][0] == {
-        "code": "01273", "name": "Phường Thục Phán", "full_name": "Phường Thục Phán",
-        "kind": "ward", "level": "commune", "parent": "04",
-        "valid_from": "2025-07-01", "valid_until": None,
+        "code": "01273",
+        "name": "Phường Thục Phán",
+        "full_name": "Phường Thục Phán",
+        "kind": "ward",
+        "level": "commune",
+        "parent": "04",
+        "valid_from": "2025-07-01",
+        "valid_until": None,
     }
 
 

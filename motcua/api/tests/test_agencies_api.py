@@ -23,9 +23,6 @@ THUC_PHAN_CENTER = "001.01.50.H14"
 BAO_LAM_COMMITTEE = "000.04.50.H14"
 
 
-
-
-
 @pytest.fixture
 def token_for(demo):
     """token_for("thucphan.xuly") → the Authorization header value for a new token."""
@@ -53,13 +50,16 @@ def test_without_credentials_is_401(client, demo):
     assert response["WWW-Authenticate"] == 'Bearer realm="api"'
 
 
-@pytest.mark.parametrize("header", [
-    "Bearer mc_not-a-real-token",
-    "Bearer not-even-prefixed",
-    "Token mc_not-a-real-token",
-    "Bearer mc_a mc_b",
-    "Bearer",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer mc_not-a-real-token",
+        "Bearer not-even-prefixed",
+        "Token mc_not-a-real-token",
+        "Bearer mc_a mc_b",
+        "Bearer",
+    ],
+)
 def test_with_a_bad_token_is_401(client, demo, header):
     # when
     response = client.get(URL, HTTP_AUTHORIZATION=header)
@@ -131,8 +131,7 @@ def test_another_communes_agency_is_indistinguishable_from_a_missing_one(client,
 
 def test_own_agency_detail(client, token_for):
     # when
-    response = client.get(f"{URL}{THUC_PHAN_CENTER}/",
-                          HTTP_AUTHORIZATION=token_for("thucphan.xuly"))
+    response = client.get(f"{URL}{THUC_PHAN_CENTER}/", HTTP_AUTHORIZATION=token_for("thucphan.xuly"))
     # then
     assert response.status_code == 200
     assert response.json()["code"] == THUC_PHAN_CENTER
@@ -158,8 +157,7 @@ def test_province_admin_lists_all_130(client, token_for, django_assert_max_num_q
 
 def test_province_admin_sees_bao_lam(client, token_for):
     # when
-    response = client.get(f"{URL}{BAO_LAM_COMMITTEE}/",
-                          HTTP_AUTHORIZATION=token_for("tinh.quantri"))
+    response = client.get(f"{URL}{BAO_LAM_COMMITTEE}/", HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
     assert response.status_code == 200
     assert response.json()["unit_name"] == "Xã Bảo Lâm"
@@ -191,8 +189,9 @@ def test_user_without_official_profile_gets_an_empty_list(client, demo, django_u
 
 def test_level_filter(client, token_for):
     # when
-    response = client.get(URL, {"level": "province", "page_size": 200},
-                          HTTP_AUTHORIZATION=token_for("tinh.quantri"))
+    response = client.get(
+        URL, {"level": "province", "page_size": 200}, HTTP_AUTHORIZATION=token_for("tinh.quantri")
+    )
     # then
     assert response.json()["count"] == PROVINCE_LEVEL_AGENCIES
     assert {agency["level"] for agency in response.json()["results"]} == {"province"}
@@ -200,16 +199,16 @@ def test_level_filter(client, token_for):
 
 def test_level_filter_stays_in_scope(client, token_for):
     # when
-    response = client.get(URL, {"level": "province"},
-                          HTTP_AUTHORIZATION=token_for("thucphan.xuly"))
+    response = client.get(URL, {"level": "province"}, HTTP_AUTHORIZATION=token_for("thucphan.xuly"))
     # then
     assert response.json()["count"] == 0
 
 
 def test_kind_filter(client, token_for):
     # when
-    response = client.get(URL, {"kind": "service_center", "page_size": 200},
-                          HTTP_AUTHORIZATION=token_for("tinh.quantri"))
+    response = client.get(
+        URL, {"kind": "service_center", "page_size": 200}, HTTP_AUTHORIZATION=token_for("tinh.quantri")
+    )
     # then
     assert response.json()["count"] == 57  # the provincial center and 56 commune centers
     assert {agency["kind"] for agency in response.json()["results"]} == {"service_center"}
@@ -224,8 +223,7 @@ def test_unit_filter_by_commune(client, token_for):
 
 def test_unit_filter_by_province_includes_its_communes(client, token_for):
     # when
-    response = client.get(URL, {"unit": "04", "page_size": 200},
-                          HTTP_AUTHORIZATION=token_for("tinh.quantri"))
+    response = client.get(URL, {"unit": "04", "page_size": 200}, HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
     assert response.json()["count"] == TOTAL_AGENCIES
 
@@ -237,13 +235,16 @@ def test_unit_filter_stays_in_scope(client, token_for):
     assert response.json()["count"] == 0
 
 
-@pytest.mark.parametrize(("params", "field"), [
-    ({"unit": "garbage"}, "unit"),
-    ({"unit": "0127"}, "unit"),
-    ({"unit": "012730"}, "unit"),
-    ({"level": "district"}, "level"),
-    ({"kind": "ministry"}, "kind"),
-])
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"unit": "garbage"}, "unit"),
+        ({"unit": "0127"}, "unit"),
+        ({"unit": "012730"}, "unit"),
+        ({"level": "district"}, "level"),
+        ({"kind": "ministry"}, "kind"),
+    ],
+)
 def test_bad_filter_is_a_400(client, token_for, params, field):
     # when
     response = client.get(URL, params, HTTP_AUTHORIZATION=token_for("tinh.quantri"))
@@ -267,9 +268,12 @@ def test_post_to_the_list_is_405_and_creates_nothing(client, token_for):
     # given
     before = Agency.objects.count()
     # when
-    response = client.post(URL, data={"code": "000.00.99.H14", "name": "X"},
-                           content_type="application/json",
-                           HTTP_AUTHORIZATION=token_for("tinh.quantri"))
+    response = client.post(
+        URL,
+        data={"code": "000.00.99.H14", "name": "X"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=token_for("tinh.quantri"),
+    )
     # then
     assert_json_error(response, 405, "method_not_allowed")
     assert Agency.objects.count() == before
@@ -278,8 +282,7 @@ def test_post_to_the_list_is_405_and_creates_nothing(client, token_for):
 
 def test_delete_of_an_agency_is_405_and_deletes_nothing(client, token_for):
     # when
-    response = client.delete(f"{URL}{THUC_PHAN_CENTER}/",
-                             HTTP_AUTHORIZATION=token_for("tinh.quantri"))
+    response = client.delete(f"{URL}{THUC_PHAN_CENTER}/", HTTP_AUTHORIZATION=token_for("tinh.quantri"))
     # then
     assert_json_error(response, 405, "method_not_allowed")
     assert Agency.objects.filter(code=THUC_PHAN_CENTER).exists()

@@ -19,8 +19,10 @@ def api(client, django_user_model):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(params=st.dictionaries(st.sampled_from(PARAMS), junk, max_size=3),
-       resource=st.sampled_from(["admin-units", "agencies"]))
+@given(
+    params=st.dictionaries(st.sampled_from(PARAMS), junk, max_size=3),
+    resource=st.sampled_from(["admin-units", "agencies"]),
+)
 @example(params={"unit": "01\x00273", "parent": "0\x004"}, resource="agencies")
 @example(params={"parent": "\x00", "on": "2025-13-45"}, resource="admin-units")
 def test_lists_answer_json_for_any_query(api, params, resource):
@@ -30,8 +32,10 @@ def test_lists_answer_json_for_any_query(api, params, resource):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(code=junk.filter(lambda c: c not in ("", ".", "..")),
-       resource=st.sampled_from(["admin-units", "agencies"]))
+@given(
+    code=junk.filter(lambda c: c not in ("", ".", "..")),
+    resource=st.sampled_from(["admin-units", "agencies"]),
+)
 @example(code="000.00.00.H14\x00", resource="agencies")
 @example(code="01273\x00", resource="admin-units")
 def test_details_answer_json_for_any_code(api, code, resource):

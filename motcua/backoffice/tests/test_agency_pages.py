@@ -14,8 +14,6 @@ BAO_LAM_COMMITTEE = "000.04.50.H14"
 TOTAL_AGENCIES = 130
 
 
-
-
 @pytest.fixture
 def login_as(db, _demo_province, client):
     """login_as("thucphan.xuly") → the test client, logged in as that demo user."""
@@ -103,8 +101,7 @@ def test_detail_lists_the_officials_of_the_agency(login_as):
     committee = client.get(f"{LIST_URL}{THUC_PHAN_COMMITTEE}/")
     center = client.get(f"{LIST_URL}{THUC_PHAN_CENTER}/")
     # then: officials whose home agency it is (the desk officer's home is the center)
-    assert _usernames(committee) == ["thucphan.kyso", "thucphan.lanhdao", "thucphan.quantri",
-                                     "thucphan.xuly"]
+    assert _usernames(committee) == ["thucphan.kyso", "thucphan.lanhdao", "thucphan.quantri", "thucphan.xuly"]
     assert _usernames(center) == ["thucphan.motcua"]
     body = committee.content.decode()
     for name in ("Hoàng Văn Minh", "Lương Văn Tuấn", "Bế Thị Lan", "Đàm Văn Hùng"):
@@ -119,8 +116,7 @@ def test_commune_official_sees_the_officials_of_its_own_committee(login_as):
     # when
     response = client.get(f"{LIST_URL}{THUC_PHAN_COMMITTEE}/")
     # then
-    assert _usernames(response) == ["thucphan.kyso", "thucphan.lanhdao", "thucphan.quantri",
-                                    "thucphan.xuly"]
+    assert _usernames(response) == ["thucphan.kyso", "thucphan.lanhdao", "thucphan.quantri", "thucphan.xuly"]
 
 
 def test_search_by_name(login_as):
@@ -171,8 +167,7 @@ def test_search_too_long_is_ignored_not_an_error(login_as):
 
 
 @pytest.mark.parametrize("username", ["thucphan.xuly", "tinh.quantri", "admin"])
-def test_list_issues_a_bounded_number_of_queries(login_as, django_assert_max_num_queries,
-                                                 username):
+def test_list_issues_a_bounded_number_of_queries(login_as, django_assert_max_num_queries, username):
     # given
     client = login_as(username)
     # when
@@ -183,8 +178,7 @@ def test_list_issues_a_bounded_number_of_queries(login_as, django_assert_max_num
 
 
 @pytest.mark.parametrize("username", ["thucphan.xuly", "tinh.quantri", "admin"])
-def test_detail_issues_a_bounded_number_of_queries(login_as, django_assert_max_num_queries,
-                                                   username):
+def test_detail_issues_a_bounded_number_of_queries(login_as, django_assert_max_num_queries, username):
     # given
     client = login_as(username)
     # when

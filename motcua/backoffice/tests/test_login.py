@@ -119,8 +119,7 @@ def test_wrong_password_is_refused(client, official_user, throttle):
     assert not _is_logged_in(client)
 
 
-def test_five_failures_lock_the_login_even_with_the_right_password(client, official_user,
-                                                                     throttle, clock):
+def test_five_failures_lock_the_login_even_with_the_right_password(client, official_user, throttle, clock):
     # given
     for _ in range(5):
         assert _error_codes(_login(client, "canbo.motcua", "sai-mat-khau")) == ["invalid_login"]
@@ -190,8 +189,7 @@ def test_a_success_resets_the_username_counter(client, official_user, throttle, 
     assert _is_logged_in(client)
 
 
-def test_many_failures_from_one_address_lock_that_address(client, official_user, throttle,
-                                                          clock):
+def test_many_failures_from_one_address_lock_that_address(client, official_user, throttle, clock):
     # given: 20 failures (4 × the limit) spread over other usernames, from one address
     for index in range(20):
         _login(client, f"doan-mo-{index}", "sai-mat-khau")
@@ -202,8 +200,9 @@ def test_many_failures_from_one_address_lock_that_address(client, official_user,
     assert not _is_logged_in(client)
 
 
-def test_lock_on_one_username_does_not_block_another(client, official_user, throttle, clock,
-                                                     django_user_model):
+def test_lock_on_one_username_does_not_block_another(
+    client, official_user, throttle, clock, django_user_model
+):
     # given
     django_user_model.objects.create_user("canbo.khac", password=PASSWORD)
     for _ in range(5):

@@ -10,8 +10,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _append(count: int) -> list[AuditEntry]:
-    return [record_audit(actor="tester", action="thing.done", object_type="thing", object_id=i,
-                         data={"n": i, "name": "Nguyễn Văn A"}) for i in range(count)]
+    return [
+        record_audit(
+            actor="tester",
+            action="thing.done",
+            object_type="thing",
+            object_id=i,
+            data={"n": i, "name": "Nguyễn Văn A"},
+        )
+        for i in range(count)
+    ]
 
 
 def test_entries_chain_to_each_other():
@@ -27,8 +35,7 @@ def test_entries_chain_to_each_other():
 def test_altered_entry_breaks_the_chain_at_that_entry():
     entries = _append(4)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE core_auditentry SET actor = %s WHERE seq = %s",
-                       ["intruder", entries[2].seq])
+        cursor.execute("UPDATE core_auditentry SET actor = %s WHERE seq = %s", ["intruder", entries[2].seq])
     report = verify_audit_chain()
     assert not report.ok
     assert report.first_break.seq == entries[2].seq
@@ -49,8 +56,7 @@ def test_command_exits_1_naming_the_first_broken_entry():
     entries = _append(2)
     call_command("verify_audit_chain")  # intact: no error
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE core_auditentry SET data = %s WHERE seq = %s",
-                       ['{"n": 99}', entries[0].seq])
+        cursor.execute("UPDATE core_auditentry SET data = %s WHERE seq = %s", ['{"n": 99}', entries[0].seq])
     with pytest.raises(CommandError) as error:
         call_command("verify_audit_chain")
     assert error.value.returncode == 1

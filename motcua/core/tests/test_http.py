@@ -12,8 +12,7 @@ def test_forwarded_header_ignored_without_trusted_proxies(settings):
 def test_client_behind_one_trusted_proxy(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     # a client may forge the left part; the proxy appends the address it really saw
-    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.5",
-                                   HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
     assert client_address(request) == "203.0.113.7"
 
 

@@ -22,8 +22,7 @@ def test_no_twelve_digit_number_survives(number):
 
 
 def test_log_records_are_masked_and_written_as_json():
-    record = logging.LogRecord("motcua", logging.INFO, __file__, 1, "lookup %s", ("079203001234",),
-                               None)
+    record = logging.LogRecord("motcua", logging.INFO, __file__, 1, "lookup %s", ("079203001234",), None)
     assert MaskPersonalDataFilter().filter(record)
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "lookup 079******234"

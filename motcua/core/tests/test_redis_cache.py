@@ -17,8 +17,12 @@ def _redis_answers() -> bool:
 
 @pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379")
 def test_throttle_counts_survive_in_redis(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/15"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+        }
+    }
     from django.core.cache import cache
 
     cache.clear()

@@ -83,10 +83,15 @@ def test_api_messages_follow_accept_language(client):
     assert vi["detail"] != en["detail"]
 
 
-@pytest.mark.parametrize("path", [
-    "css/motcua.css", "vendor/htmx/htmx.min.js", "fonts/BeVietnamPro-Regular.subset.woff2",
-    "fonts/BeVietnamPro-SemiBold.subset.woff2",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "css/motcua.css",
+        "vendor/htmx/htmx.min.js",
+        "fonts/BeVietnamPro-Regular.subset.woff2",
+        "fonts/BeVietnamPro-SemiBold.subset.woff2",
+    ],
+)
 def test_vendored_assets_are_found_by_collectstatic(path):
     from django.contrib.staticfiles import finders
 

@@ -11,8 +11,11 @@ class Command(BaseCommand):
     help = "Load the 34 provinces and 3,321 communes of the 2025 list (safe to run again)."
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
-        parser.add_argument("--source", type=Path, help="A nested-divisions JSON file to load "
-                            "instead of the one bundled with vietnam-provinces.")
+        parser.add_argument(
+            "--source",
+            type=Path,
+            help="A nested-divisions JSON file to load instead of the one bundled with vietnam-provinces.",
+        )
 
     def handle(self, *args, source: Path | None = None, **options) -> None:
         started = time.perf_counter()

@@ -24,8 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, old: str, new: str, on: str, legal_basis: str, **options) -> None:
         try:
-            merger = record_unit_merger(old_code=old, new_code=new, effective_on=_date(on),
-                                        legal_basis=legal_basis, by="command")
+            merger = record_unit_merger(
+                old_code=old, new_code=new, effective_on=_date(on), legal_basis=legal_basis, by="command"
+            )
         except MotcuaError as error:
             raise CommandError(error.detail) from None
         self.stdout.write(f"recorded: {merger}")

@@ -12,24 +12,28 @@ class Command(BaseCommand):
     help = "Seed the demo province: agencies with codes, officials for every role (idempotent)."
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
-        parser.add_argument("--province", default=settings.MOTCUA_PROVINCE_CODE,
-                            help="2-digit province code (default: %(default)s, Cao Bằng)")
+        parser.add_argument(
+            "--province",
+            default=settings.MOTCUA_PROVINCE_CODE,
+            help="2-digit province code (default: %(default)s, Cao Bằng)",
+        )
         parser.add_argument("--level1-code", help="agency level-1 code when none is known, e.g. H14")
         parser.add_argument("--quiet-logins", action="store_true", help="do not list the logins")
 
-    def handle(self, *args, province: str, level1_code: str | None, quiet_logins: bool,
-               **options) -> None:
+    def handle(self, *args, province: str, level1_code: str | None, quiet_logins: bool, **options) -> None:
         if settings.INTEGRATIONS_MODE == "live":
             raise CommandError("refusing to seed demo data with INTEGRATIONS_MODE=live")
         if not (len(province) == 2 and province.isdigit()):
             raise CommandError(f"--province {province!r}: a province code is 2 digits, e.g. 04")
         started = time.perf_counter()
         try:
-            report = seed_demo(province_code=province, password=demo_password(),
-                               level1_code=level1_code)
+            report = seed_demo(province_code=province, password=demo_password(), level1_code=level1_code)
         except MotcuaError as error:
-            hint = "" if error.code != "admin_unit.unknown_province" else \
-                " (run `manage.py load_admin_units` first?)"
+            hint = (
+                ""
+                if error.code != "admin_unit.unknown_province"
+                else " (run `manage.py load_admin_units` first?)"
+            )
             raise CommandError(error.detail + hint) from None
         self.stdout.write(
             f"demo {report.province}: {report.agencies_total} agencies "

@@ -51,12 +51,30 @@ class Command(BaseCommand):
             raise CommandError(f"{', '.join(failed)} stopped unexpectedly; see the log above")
 
     def start_web(self, host: str, port: int, workers: int) -> subprocess.Popen:
-        return subprocess.Popen([
-            sys.executable, "-m", "gunicorn", "motcua.wsgi:application",
-            "--bind", f"{host}:{port}", "--workers", str(workers),
-            "--worker-class", "gthread", "--threads", "4", "--timeout", "60",
-            "--graceful-timeout", "5", "--keep-alive", "2", "--access-logfile", "-",
-        ])
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "motcua.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                "--timeout",
+                "60",
+                "--graceful-timeout",
+                "5",
+                "--keep-alive",
+                "2",
+                "--access-logfile",
+                "-",
+            ]
+        )
 
     def wait_ready(self, url: str, web: subprocess.Popen, seconds: float = 30) -> bool:
         deadline = time.monotonic() + seconds
@@ -70,8 +88,10 @@ class Command(BaseCommand):
 
     def banner(self, url: str) -> None:
         self.stdout.write(self.style.SUCCESS(f"\nmotcua is serving at {url}"))
-        self.stdout.write(f"  citizens: {url}    officials: {url}backoffice/    "
-                          f"admin: {url}admin/    API: {url}api/v1/docs/")
+        self.stdout.write(
+            f"  citizens: {url}    officials: {url}backoffice/    "
+            f"admin: {url}admin/    API: {url}api/v1/docs/"
+        )
         logins = demo_logins()
         if logins:
             self.stdout.write(format_logins(logins))

@@ -1,0 +1,311 @@
+"""Every write to the catalog; each one atomic and audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from motcua.catalog.interchange import Problem, canonical, canonical_steps, check_record, check_steps
+from motcua.catalog.models import (
+    Component,
+    Fee,
+    LifeEventTag,
+    Procedure,
+    ProcedureField,
+    ProcedureRevision,
+    ProcessStep,
+    ProcessTemplate,
+    Result,
+)
+from motcua.catalog.snapshot import SNAPSHOT_PREFETCH, procedure_snapshot
+from motcua.catalog.text import normalise
+from motcua.core import clock
+from motcua.core.audit import record_audit
+from motcua.core.errors import InvalidInput
+
+
+class InvalidProcedure(InvalidInput):
+    code = "procedure.invalid"
+    default_message = _("The procedure is not valid.")
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    procedure: Procedure
+    status: str  # created | updated | unchanged
+    changed: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def save_procedure(*, record: dict[str, Any], by: Any, note: str = "") -> SaveOutcome:
+    """Create or update a procedure from an interchange record; a change makes a revision."""
+    problems = check_record(record)
+    if problems:
+        raise InvalidProcedure(problems)
+    data = canonical(record)
+    procedure = (
+        Procedure.objects.filter(code=data["code"])
+        .prefetch_related(*SNAPSHOT_PREFETCH)
+        .select_related("field")
+        .first()
+    )
+    before = procedure_snapshot(procedure) if procedure else None
+    if before == data:
+        return SaveOutcome(procedure, "unchanged")
+    procedure = _write(procedure or Procedure(code=data["code"]), data)
+    record_revision(procedure=procedure, by=by, note=note)
+    changed = tuple(key for key in data if before is None or before.get(key) != data[key])
+    record_audit(
+        actor=by,
+        action="procedure.created" if before is None else "procedure.updated",
+        object_type="procedure",
+        object_id=procedure.code,
+        data={"changed": list(changed)},
+    )
+    return SaveOutcome(procedure, "created" if before is None else "updated", changed)
+
+
+def _write(procedure: Procedure, data: dict[str, Any]) -> Procedure:
+    procedure.name = data["name"]
+    procedure.field = _field(data["field"])
+    procedure.at_province = "province" in data["levels"]
+    procedure.at_commune = "commune" in data["levels"]
+    procedure.agency_kinds = "," + ",".join(data["agency_kinds"]) + "," if data["agency_kinds"] else ""
+    procedure.for_citizens = "citizen" in data["applicants"]
+    procedure.for_organisations = "organisation" in data["applicants"]
+    procedure.online_level = data["online_level"] or ""
+    procedure.time_limit_value = data["time_limit"]["value"]
+    procedure.time_limit_unit = data["time_limit"]["unit"]
+    procedure.time_limit_note = data["time_limit"]["note"]
+    for key in ("exemptions", "legal_basis", "keywords"):
+        setattr(procedure, key, data[key])
+    procedure.form_schema = data["form"]
+    procedure.search_text = search_text(data)
+    procedure.save()
+    _replace_parts(procedure, data)
+    procedure.life_events.set(
+        [LifeEventTag.objects.get_or_create(code=code)[0] for code in data["life_events"]]
+    )
+    _replace_steps(_default_template(procedure), data["process"])
+    return procedure
+
+
+def search_text(data: dict[str, Any]) -> str:
+    return normalise(
+        " ".join(
+            [
+                data["code"],
+                data["name"],
+                data["field"],
+                *data["keywords"],
+                *(result["name"] for result in data["results"]),
+            ]
+        )
+    )
+
+
+def _field(name: str) -> ProcedureField:
+    code = slugify(normalise(name))[:80] or "khac"
+    field, _created = ProcedureField.objects.get_or_create(code=code, defaults={"name": name})
+    return field
+
+
+def _replace_parts(procedure: Procedure, data: dict[str, Any]) -> None:
+    procedure.components.all().delete()
+    procedure.fees.all().delete()
+    procedure.results.all().delete()
+    Component.objects.bulk_create(
+        Component(
+            procedure=procedure,
+            position=i,
+            name=c["name"],
+            kind=c["kind"],
+            count=c["count"],
+            mandatory=c["mandatory"],
+            reusable=c["reusable"],
+            source_database=c["source_database"],
+            template=c["template"],
+            form_schema=c["form"],
+        )
+        for i, c in enumerate(data["components"])
+    )
+    Fee.objects.bulk_create(
+        Fee(
+            procedure=procedure,
+            position=i,
+            name=f["name"],
+            amount=f["amount"],
+            unit=f["unit"],
+            group=f["group"],
+            note=f["note"],
+        )
+        for i, f in enumerate(data["fees"])
+    )
+    Result.objects.bulk_create(
+        Result(
+            procedure=procedure,
+            position=i,
+            name=r["name"],
+            paper=r["paper"],
+            electronic=r["electronic"],
+            validity=r["validity"],
+        )
+        for i, r in enumerate(data["results"])
+    )
+
+
+def _default_template(procedure: Procedure) -> ProcessTemplate:
+    template, _created = ProcessTemplate.objects.get_or_create(procedure=procedure, agency=None)
+    return template
+
+
+def _replace_steps(template: ProcessTemplate, steps: list[dict[str, Any]]) -> None:
+    template.steps.all().delete()
+    ProcessStep.objects.bulk_create(
+        ProcessStep(
+            template=template,
+            position=i,
+            name=s["name"],
+            kind=s["kind"],
+            role=s["role"],
+            agency_kind=s["agency_kind"],
+            days=s["days"],
+        )
+        for i, s in enumerate(steps)
+    )
+
+
+@transaction.atomic
+def record_revision(*, procedure: Procedure, by: Any, note: str = "") -> ProcedureRevision | None:
+    """Keep the procedure's current content as a new revision, unless it is unchanged."""
+    fresh = (
+        Procedure.objects.prefetch_related(*SNAPSHOT_PREFETCH).select_related("field").get(pk=procedure.pk)
+    )
+    snapshot = procedure_snapshot(fresh)
+    latest = procedure.revisions.order_by("-number").first()
+    if latest is not None and latest.snapshot == snapshot:
+        return None
+    number = (latest.number if latest else 0) + 1
+    revision = ProcedureRevision.objects.create(
+        procedure=procedure,
+        number=number,
+        snapshot=snapshot,
+        created_at=clock.now(),
+        created_by=_actor_name(by),
+        note=note,
+    )
+    Procedure.objects.filter(pk=procedure.pk).update(revision=number)
+    procedure.revision = number
+    return revision
+
+
+def _actor_name(by: Any) -> str:
+    return by if isinstance(by, str) else (by.get_username() if by is not None else "system")
+
+
+@transaction.atomic
+def save_process_variant(
+    *,
+    procedure: Procedure,
+    agency: Any,
+    steps: list[dict[str, Any]],
+    by: Any,
+) -> ProcessTemplate:
+    """An agency's own version of the internal process; budgets must add up as for the default."""
+    time_limit = {"value": procedure.time_limit_value, "unit": procedure.time_limit_unit}
+    problems = check_steps(steps, time_limit)
+    if problems:
+        raise InvalidProcedure(problems)
+    template, _created = ProcessTemplate.objects.get_or_create(procedure=procedure, agency=agency)
+    _replace_steps(template, canonical_steps(steps))
+    record_audit(
+        actor=by,
+        action="procedure.process_variant_saved",
+        object_type="procedure",
+        object_id=procedure.code,
+        scope=getattr(agency, "pk", ""),
+        data={"steps": len(steps)},
+    )
+    return template
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    errors: dict[int, list[Problem]] = field(default_factory=dict)  # row number (1-based) → problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_catalog(*, records: list[Any], by: Any, dry_run: bool = False) -> ImportReport:
+    """Import many procedures: all or nothing. Bad rows are reported and nothing is saved."""
+    report = ImportReport()
+    codes: dict[str, int] = {}
+    for row, record in enumerate(records, start=1):
+        problems = check_record(record)
+        code = record.get("code") if isinstance(record, dict) else None
+        if isinstance(code, str) and code in codes:
+            problems.append(
+                Problem("code", str(_("The same code is already on row %(row)s.") % {"row": codes[code]}))
+            )
+        codes.setdefault(code, row)
+        if problems:
+            report.errors[row] = problems
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            for record in records:
+                outcome = save_procedure(record=record, by=by, note="import")
+                _tally(report, outcome)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _tally(report: ImportReport, outcome: SaveOutcome) -> None:
+    code = outcome.procedure.code
+    if outcome.status == "created":
+        report.created.append(code)
+    elif outcome.status == "updated":
+        report.updated[code] = outcome.changed
+    else:
+        report.unchanged.append(code)
+
+
+@transaction.atomic
+def refresh_after_edit(*, procedure: Procedure, by: Any) -> ProcedureRevision | None:
+    """After an edit in the admin: search text, revision and audit entry follow the change."""
+    fresh = (
+        Procedure.objects.prefetch_related(*SNAPSHOT_PREFETCH).select_related("field").get(pk=procedure.pk)
+    )
+    snapshot = procedure_snapshot(fresh)
+    Procedure.objects.filter(pk=procedure.pk).update(search_text=search_text(snapshot))
+    revision = record_revision(procedure=fresh, by=by, note="admin")
+    if revision is not None:
+        record_audit(
+            actor=by,
+            action="procedure.edited_in_admin",
+            object_type="procedure",
+            object_id=procedure.code,
+            data={"revision": revision.number},
+        )
+    return revision

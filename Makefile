@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 APT_PACKAGES := gettext python3-venv
+# Browser journeys (tests/e2e) drive Debian's Chromium; make run does not need it.
+TEST_APT_PACKAGES := chromium fonts-noto-core
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .PHONY: run test install lint messages lock clean check-python schema
@@ -14,6 +16,7 @@ run: install $(MO_FILES)
 	@$(PY) manage.py serve
 
 test: install $(MO_FILES)
+	@scripts/ensure-apt.sh $(TEST_APT_PACKAGES)
 	@PY=$(PY) scripts/test.sh
 
 install: $(STAMP)

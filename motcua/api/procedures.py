@@ -11,8 +11,6 @@ from motcua.catalog import selectors
 from motcua.catalog.types import LifeEvent, OnlineLevel
 from motcua.core.errors import InvalidInput
 
-SEARCH_CAP = 500  # a search returns at most this many matches, ranked
-
 
 class TimeLimitOut(serializers.Serializer):
     value = serializers.FloatField(source="time_limit_value")
@@ -69,7 +67,7 @@ class ProcedureListApi(ApiView):
         queryset = selectors.filter_procedures(selectors.active_procedures(), **filters)
         if not query:
             return self.paginated(request, queryset.order_by("code"), ProcedureSummaryOut)
-        found = selectors.search_procedures(query, queryset, limit=SEARCH_CAP)
+        found = selectors.search_procedures(query, queryset)
         return self.paginated(request, found.procedures, ProcedureSummaryOut)
 
 

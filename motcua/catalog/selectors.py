@@ -6,18 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Case, Count, Max, QuerySet, Value, When
 
 from motcua.catalog.interchange import CODE, FORMAT
 from motcua.catalog.models import LifeEventTag, Procedure, ProcedureField, ProcedureRevision
 from motcua.catalog.snapshot import SNAPSHOT_PREFETCH, procedure_snapshot
-from motcua.catalog.text import normalise, tokens, word_similarity
+from motcua.catalog.text import closest_word, tokens, word_similarity
 from motcua.core.errors import NotFound
 
 # Below this trigram word-similarity a procedure is not a typo-tolerant match.
 FUZZY_THRESHOLD = 0.4
 # Python-side fuzzy matching (SQLite) reads at most this many candidates.
 FUZZY_CANDIDATES = 5000
+# Near matches are a suggestion list: the closest ones only, never the whole catalog.
+FUZZY_LIMIT = 30
 
 
 def active_procedures() -> QuerySet[Procedure]:
@@ -50,46 +52,75 @@ def filter_procedures(
 
 @dataclass(frozen=True)
 class SearchResult:
-    procedures: list[Procedure]
+    procedures: QuerySet[Procedure] | list[Procedure]  # paginate it: a queryset pages in SQL
     fuzzy: bool  # True when no exact match was found and these are near matches
 
 
-def search_procedures(
-    query: str, queryset: QuerySet[Procedure] | None = None, *, limit: int = 50, offset: int = 0
-) -> SearchResult:
-    """Diacritic-insensitive search; falls back to typo-tolerant matching when nothing matches."""
+def search_procedures(query: str, queryset: QuerySet[Procedure] | None = None) -> SearchResult:
+    """Diacritic-insensitive search, tolerant of typing mistakes.
+
+    Every word must appear in the procedure's normalised text. If nothing matches, each
+    unknown word is replaced by the closest word the catalog uses ("sihn" → "sinh") and the
+    search runs again; the trigram similarity of the whole phrase is the last resort.
+    """
     queryset = active_procedures() if queryset is None else queryset
     words = tokens(query)
     if not words:
-        return SearchResult(list(queryset.order_by("code")[offset : offset + limit]), fuzzy=False)
-    exact = queryset
+        return SearchResult(queryset.order_by("code"), fuzzy=False)
+    found = _all_words(queryset, words)
+    if found is not None:
+        return SearchResult(found, fuzzy=False)
+    vocabulary = catalog_vocabulary()
+    corrected = [closest_word(word, vocabulary) or word for word in words]
+    if corrected != words:
+        found = _all_words(queryset, corrected)
+        if found is not None:
+            return SearchResult(found, fuzzy=True)
+    return SearchResult(_similar(queryset, " ".join(words)), fuzzy=True)
+
+
+def _all_words(queryset: QuerySet[Procedure], words: list[str]) -> QuerySet[Procedure] | None:
+    matches = queryset
     for word in words:
-        exact = exact.filter(search_text__contains=word)
-    found = list(exact.order_by("code")[offset : offset + limit])
-    if found or offset:
-        return SearchResult(_rank(found, words), fuzzy=False)
-    return SearchResult(_fuzzy(queryset, " ".join(words), limit), fuzzy=True)
+        matches = matches.filter(search_text__contains=word)
+    if not matches.exists():
+        return None
+    # The whole phrase first ("khai sinh" before "… sinh … khai …"), then by code.
+    phrase_first = Case(When(search_text__contains=" ".join(words), then=Value(0)), default=Value(1))
+    return matches.annotate(phrase_rank=phrase_first).order_by("phrase_rank", "code")
 
 
-def _rank(procedures: list[Procedure], words: list[str]) -> list[Procedure]:
-    phrase = " ".join(words)
-    # Whole phrase in the name first, then the rest in code order.
-    return sorted(procedures, key=lambda p: (phrase not in normalise(p.name), p.code))
+_VOCABULARY: dict[tuple, dict[str, int]] = {}
 
 
-def _fuzzy(queryset: QuerySet[Procedure], phrase: str, limit: int) -> list[Procedure]:
+def catalog_vocabulary() -> dict[str, int]:
+    """Every word of the active catalog with how often it is used; cached until the catalog changes."""
+    state = Procedure.objects.filter(is_active=True).aggregate(n=Count("id"), latest=Max("updated_at"))
+    key = (state["n"], state["latest"])
+    if key not in _VOCABULARY:
+        counts: dict[str, int] = {}
+        for text in Procedure.objects.filter(is_active=True).values_list("search_text", flat=True).iterator():
+            for word in text.split():
+                if not word.isdigit():
+                    counts[word] = counts.get(word, 0) + 1
+        _VOCABULARY.clear()
+        _VOCABULARY[key] = counts
+    return _VOCABULARY[key]
+
+
+def _similar(queryset: QuerySet[Procedure], phrase: str) -> list[Procedure]:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramWordSimilarity
 
         return list(
             queryset.annotate(similarity=TrigramWordSimilarity(phrase, "search_text"))
             .filter(similarity__gte=FUZZY_THRESHOLD)
-            .order_by("-similarity", "code")[:limit]
+            .order_by("-similarity", "code")[:FUZZY_LIMIT]
         )
     candidates = queryset.only("id", "code", "name", "search_text", "field__name")[:FUZZY_CANDIDATES]
     scored = [(word_similarity(phrase, p.search_text), p) for p in candidates]
     scored = [(score, p) for score, p in scored if score >= FUZZY_THRESHOLD]
-    return [p for _, p in sorted(scored, key=lambda item: (-item[0], item[1].code))[:limit]]
+    return [p for _, p in sorted(scored, key=lambda item: (-item[0], item[1].code))[:FUZZY_LIMIT]]
 
 
 def get_procedure(*, code: str) -> Procedure:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
@@ -12,11 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies import selectors as agency_selectors
 from motcua.agencies.services import grant_role, upsert_agency, upsert_official
+from motcua.catalog.services import import_catalog
 from motcua.core.errors import InvalidInput
 from motcua.demo import data
 
 if TYPE_CHECKING:
     from motcua.agencies.models import AdminUnit, Agency
+
+
+CATALOG_FILE = Path(__file__).resolve().parent / "catalog" / "procedures.json"
 
 
 @dataclass
@@ -25,6 +31,8 @@ class SeedReport:
     agencies_written: int = 0
     agencies_total: int = 0
     officials_created: int = 0
+    procedures_total: int = 0
+    procedures_written: int = 0
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # username, name, where
 
 
@@ -45,7 +53,23 @@ def seed_demo(*, province_code: str, password: str, level1_code: str | None = No
     report = SeedReport(province=province.full_name)
     seeder = _Seeder(province=province, level1=level1, report=report, password=password)
     seeder.run()
+    seed_catalog(report)
     return report
+
+
+class CatalogSeedFailed(InvalidInput):
+    code = "demo.catalog_invalid"
+
+
+def seed_catalog(report: SeedReport) -> None:
+    """The demo catalog: real procedures of both levels, each with an e-form and a process."""
+    records = json.loads(CATALOG_FILE.read_text(encoding="utf-8"))["procedures"]
+    result = import_catalog(records=records, by="seed_demo")
+    if not result.ok:
+        row, problems = next(iter(result.errors.items()))
+        raise CatalogSeedFailed(f"{CATALOG_FILE.name} row {row}: {problems[0]}")
+    report.procedures_total = len(records)
+    report.procedures_written = len(result.created) + len(result.updated)
 
 
 class _Seeder:

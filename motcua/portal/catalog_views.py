@@ -48,7 +48,7 @@ def catalog_index(request: HttpRequest) -> HttpResponse:
     queryset = selectors.filter_procedures(selectors.active_procedures(), **filters)
     fuzzy = False
     if query:
-        found = selectors.search_procedures(query, queryset, limit=500)
+        found = selectors.search_procedures(query, queryset)
         results, fuzzy = found.procedures, found.fuzzy
     else:
         results = queryset.order_by("field__name", "name")

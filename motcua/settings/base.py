@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # trigram lookups on PostgreSQL; inert on SQLite
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",

@@ -49,8 +49,9 @@ def test_detail_has_components_fees_form_and_process(client, catalog):
     assert body["revision"] == 1
 
 
-@pytest.mark.parametrize("params", [{"level": "district"}, {"online_level": "maybe"}, {"life_event": "x"},
-                                    {"q": "x" * 201}])
+@pytest.mark.parametrize(
+    "params", [{"level": "district"}, {"online_level": "maybe"}, {"life_event": "x"}, {"q": "x" * 201}]
+)
 def test_bad_filters_are_400(client, catalog, params):
     assert_json_error(client.get(URL, params), 400, "invalid")
 

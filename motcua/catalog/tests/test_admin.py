@@ -17,8 +17,12 @@ def admin_client(client, django_user_model):
 
 
 def _inline(prefix: str, rows: list[dict]) -> dict:
-    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
     for index, row in enumerate(rows):
         data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
     return data
@@ -26,16 +30,49 @@ def _inline(prefix: str, rows: list[dict]) -> dict:
 
 def _procedure_form(field_id, **overrides) -> dict:
     data = {
-        "code": "2.000001", "name": "Thủ tục thử nghiệm", "field": field_id, "is_active": "on",
-        "at_commune": "on", "agency_kinds": ["peoples_committee"], "for_citizens": "on",
-        "online_level": "partial", "time_limit_value": "3", "time_limit_unit": "working_days",
-        "time_limit_note": "", "exemptions": "", "legal_basis": "Luật Hộ tịch 2014\nNghị định 123/2015/NĐ-CP",
-        "keywords": "thử nghiệm", "form_schema": "null",
-        **_inline("components", [{"position": "0", "name": "Tờ khai", "kind": "form", "count": "1",
-                                  "mandatory": "on", "source_database": "", "template": "",
-                                  "form_schema": "null"}]),
-        **_inline("fees", [{"position": "0", "name": "Lệ phí", "amount": "8000", "unit": "dossier",
-                            "group": "", "note": ""}]),
+        "code": "2.000001",
+        "name": "Thủ tục thử nghiệm",
+        "field": field_id,
+        "is_active": "on",
+        "at_commune": "on",
+        "agency_kinds": ["peoples_committee"],
+        "for_citizens": "on",
+        "online_level": "partial",
+        "time_limit_value": "3",
+        "time_limit_unit": "working_days",
+        "time_limit_note": "",
+        "exemptions": "",
+        "legal_basis": "Luật Hộ tịch 2014\nNghị định 123/2015/NĐ-CP",
+        "keywords": "thử nghiệm",
+        "form_schema": "null",
+        **_inline(
+            "components",
+            [
+                {
+                    "position": "0",
+                    "name": "Tờ khai",
+                    "kind": "form",
+                    "count": "1",
+                    "mandatory": "on",
+                    "source_database": "",
+                    "template": "",
+                    "form_schema": "null",
+                }
+            ],
+        ),
+        **_inline(
+            "fees",
+            [
+                {
+                    "position": "0",
+                    "name": "Lệ phí",
+                    "amount": "8000",
+                    "unit": "dossier",
+                    "group": "",
+                    "note": "",
+                }
+            ],
+        ),
         **_inline("results", [{"position": "0", "name": "Giấy xác nhận", "paper": "on", "validity": ""}]),
     }
     data.update(overrides)
@@ -69,8 +106,10 @@ def test_negative_fee_is_refused_and_nothing_saved(admin_client, field_id):
 
 
 def test_invalid_schema_is_refused_naming_the_problem(admin_client, field_id):
-    response = admin_client.post("/admin/catalog/procedure/add/",
-                                 _procedure_form(field_id, form_schema='{"type": "object", "properties": 5}'))
+    response = admin_client.post(
+        "/admin/catalog/procedure/add/",
+        _procedure_form(field_id, form_schema='{"type": "object", "properties": 5}'),
+    )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["form_schema"]
     assert not Procedure.objects.filter(code="2.000001").exists()
@@ -90,8 +129,14 @@ def test_editing_makes_a_revision_whose_page_shows_the_change(admin_client, fiel
     assert response.status_code == 200
     form = response.context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-    data.update(name="Đăng ký kết hôn (sửa đổi)", life_events=[], agency_kinds=["peoples_committee"],
-                legal_basis="Luật Hộ tịch", exemptions="", keywords="")
+    data.update(
+        name="Đăng ký kết hôn (sửa đổi)",
+        life_events=[],
+        agency_kinds=["peoples_committee"],
+        legal_basis="Luật Hộ tịch",
+        exemptions="",
+        keywords="",
+    )
     data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
     for formset in response.context["inline_admin_formsets"]:
         fs = formset.formset
@@ -107,11 +152,32 @@ def test_editing_makes_a_revision_whose_page_shows_the_change(admin_client, fiel
 def test_process_steps_that_do_not_add_up_are_refused(admin_client, field_id):
     template = ProcessTemplate.objects.get(procedure__code="1.000894", agency=None)
     url = f"/admin/catalog/processtemplate/{template.pk}/change/"
-    data = {"procedure": template.procedure_id, "agency": "", "name": "Quy trình",
-            **_inline("steps", [{"position": "0", "name": "Tiếp nhận", "kind": "receive", "role": "desk_officer",
-                                 "agency_kind": "", "days": "1"},
-                                {"position": "1", "name": "Xử lý", "kind": "assess", "role": "handler",
-                                 "agency_kind": "", "days": "1"}])}
+    data = {
+        "procedure": template.procedure_id,
+        "agency": "",
+        "name": "Quy trình",
+        **_inline(
+            "steps",
+            [
+                {
+                    "position": "0",
+                    "name": "Tiếp nhận",
+                    "kind": "receive",
+                    "role": "desk_officer",
+                    "agency_kind": "",
+                    "days": "1",
+                },
+                {
+                    "position": "1",
+                    "name": "Xử lý",
+                    "kind": "assess",
+                    "role": "handler",
+                    "agency_kind": "",
+                    "days": "1",
+                },
+            ],
+        ),
+    }
     data["steps-INITIAL_FORMS"] = "0"
     template.steps.all().delete()
     response = admin_client.post(url, data)

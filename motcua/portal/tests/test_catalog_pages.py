@@ -8,8 +8,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def catalog():
-    assert import_catalog(records=[birth_registration(), marriage_registration(), construction_permit()],
-                          by="t").ok
+    assert import_catalog(
+        records=[birth_registration(), marriage_registration(), construction_permit()], by="t"
+    ).ok
 
 
 def test_index_browses_by_life_event_and_field(client, catalog):

@@ -37,7 +37,8 @@ class Command(BaseCommand):
             raise CommandError(error.detail + hint) from None
         self.stdout.write(
             f"demo {report.province}: {report.agencies_total} agencies "
-            f"({report.agencies_written} written), {report.officials_created} officials created "
+            f"({report.agencies_written} written), {report.officials_created} officials created, "
+            f"{report.procedures_total} procedures ({report.procedures_written} written) "
             f"in {time.perf_counter() - started:.1f} s"
         )
         if not quiet_logins:

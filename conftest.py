@@ -88,7 +88,7 @@ def _demo_province(django_db_setup, django_db_blocker):
         transaction.atomic(),
         override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
     ):
-        report = seed_demo(province_code="04", password="x")
+        report = seed_demo(province_code="04", password="x", with_catalog=False)
         yield report
         transaction.set_rollback(True)
 

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,3 +175,29 @@ def test_django_uses_the_vietnamese_catalogue(vi_catalogue: Path) -> None:
         assert translation.ngettext("%(n)s agency", "%(n)s agencies", 3) % {"n": 3} == "3 cơ quan"
     with translation.override("en"):
         assert translation.gettext("Log in") == "Log in"
+
+
+@pytest.mark.skipif(MSGFMT is None or shutil.which("xgettext") is None, reason=NO_MSGFMT)
+def test_every_string_in_the_code_is_in_the_catalogue(tmp_path: Path, entries: list[Entry]) -> None:
+    """Extract the strings from a copy of the code: each must already be in the .po file.
+
+    Fails when a page or message was added without `make messages` and a translation.
+    """
+    root = Path(__file__).resolve().parent.parent
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "tests")
+    shutil.copytree(root / "motcua", tmp_path / "motcua", ignore=ignore)
+    shutil.copytree(root / "locale", tmp_path / "locale", ignore=ignore)
+    shutil.copy(root / "manage.py", tmp_path / "manage.py")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--locale", "vi", "--no-obsolete"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MOTCUA_VAR_DIR": str(tmp_path / "var")},
+    )
+    assert result.returncode == 0, result.stderr
+    extracted = {e.msgid for e in parse_po(tmp_path / "locale" / "vi" / "LC_MESSAGES" / "django.po")[1:]}
+    known = {e.msgid for e in entries[1:]}
+    missing = sorted(extracted - known)
+    assert not missing, "run `make messages` and translate:\n" + "\n".join(missing)

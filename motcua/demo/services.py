@@ -45,7 +45,9 @@ class MissingLevel1Code(InvalidInput):
 
 
 @transaction.atomic
-def seed_demo(*, province_code: str, password: str, level1_code: str | None = None) -> SeedReport:
+def seed_demo(
+    *, province_code: str, password: str, level1_code: str | None = None, with_catalog: bool = True
+) -> SeedReport:
     province = agency_selectors.get_province(code=province_code)
     level1 = level1_code or data.LEVEL1_CODES.get(province_code)
     if not level1:
@@ -53,7 +55,8 @@ def seed_demo(*, province_code: str, password: str, level1_code: str | None = No
     report = SeedReport(province=province.full_name)
     seeder = _Seeder(province=province, level1=level1, report=report, password=password)
     seeder.run()
-    seed_catalog(report)
+    if with_catalog:
+        seed_catalog(report)
     return report
 
 

@@ -34,21 +34,11 @@ def widget_of(node: Schema) -> str:
     return "text"  # integer and number: a text box with a numeric keyboard
 
 
-def is_section(node: Schema) -> bool:
-    """Sections hold fields of their own (an address's parts are the engine's, not the admin's)."""
-    return widget_of(node) in ("group", "repeat")
-
-
-def field_names(node: Schema) -> list[str]:
-    """Display order: ``x-order`` first, then the remaining properties in written order."""
+def fields(node: Schema) -> Iterator[tuple[str, Schema]]:
+    """(name, schema) in display order: ``x-order`` first, then the rest as written."""
     properties = node.get("properties", {})
     listed = [name for name in node.get("x-order", []) if name in properties]
-    return listed + [name for name in properties if name not in listed]
-
-
-def fields(node: Schema) -> Iterator[tuple[str, Schema]]:
-    properties = node.get("properties", {})
-    for name in field_names(node):
+    for name in listed + [name for name in properties if name not in listed]:
         yield name, properties[name]
 
 
@@ -72,7 +62,11 @@ def is_shown(node: Schema, siblings: Mapping[str, Any]) -> bool:
     condition = node.get("x-show-if")
     if not condition:
         return True
-    return condition["field"] in siblings and siblings[condition["field"]] == condition["equals"]
+    if condition["field"] not in siblings:
+        return False
+    value, expected = siblings[condition["field"]], condition["equals"]
+    # In Python True == 1; in a form "ticked" and "one" are different answers.
+    return value == expected and isinstance(value, bool) == isinstance(expected, bool)
 
 
 def join(path: str, key: str | int) -> str:

@@ -62,7 +62,7 @@ def test_api_garbage_body_gives_400_json_not_500(client, django_user_model):
 def test_portal_home_lists_service_centers(client):
     from motcua.demo.services import seed_demo
 
-    seed_demo(province_code="04", password="x")
+    seed_demo(province_code="04", password="x", with_catalog=False)
     response = client.get("/")
     body = response.content.decode()
     assert response.status_code == 200

@@ -114,14 +114,18 @@ class ProcedureAdmin(admin.ModelAdmin):
     def preview(self, request: HttpRequest, pk: int) -> HttpResponse:
         """The e-form as the citizen sees it; sending it shows the validation messages."""
         from motcua.agencies.selectors import UnitsDirectory
-        from motcua.catalog.eforms import parse_form, render_form, validate_form
+        from motcua.catalog.eforms import add_rows, parse_form, render_form, replace_uploads, validate_form
 
         procedure = get_object_or_404(Procedure, pk=pk)
         schema, units = procedure.form_schema or {}, UnitsDirectory()
         data, errors = None, None
         if request.method == "POST" and schema:
-            data, _adds = parse_form(schema, request.POST, request.FILES)
-            errors = validate_form(schema, data, units=units)
+            data, requests = parse_form(schema, request.POST, request.FILES)
+            data = replace_uploads(data, lambda path, upload: upload.name)  # a preview keeps no file
+            if requests:  # "add another" / "reload communes": show the form again, no checks yet
+                data = add_rows(schema, data, requests)
+            else:
+                errors = validate_form(schema, data, units=units)
         form_html = render_form(schema, data=data, errors=errors, units=units) if schema else ""
         return render(
             request,
@@ -130,7 +134,7 @@ class ProcedureAdmin(admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "procedure": procedure,
                 "form_html": form_html,
-                "checked": request.method == "POST",
+                "checked": errors is not None,
                 "error_count": len(errors or []),
                 "title": _("Preview: %(name)s") % {"name": procedure.name},
                 "opts": self.model._meta,

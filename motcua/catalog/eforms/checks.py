@@ -19,8 +19,9 @@ from motcua.catalog.eforms.types import Units
 _FORMAT_CHECKS = {"date": "date", "email": "email", "citizen-id": "citizen_id", "phone-vn": "phone"}
 
 
-def widget_errors(node: Schema, data: Mapping[str, Any], *, units: Units | None,
-                  path: str = "") -> Iterator[tuple[str, str]]:
+def widget_errors(
+    node: Schema, data: Mapping[str, Any], *, units: Units | None, path: str = ""
+) -> Iterator[tuple[str, str]]:
     for name, field in fields(node):
         if name not in data:
             continue

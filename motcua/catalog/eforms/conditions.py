@@ -24,8 +24,10 @@ def drop_hidden(schema: Schema, data: Mapping[str, Any]) -> dict[str, Any]:
             del kept[name]
         changed = bool(hidden)
     # Answers to names the schema does not define stay: validation reports them if it must.
-    return {name: _drop_below(properties[name], value) if name in properties else value
-            for name, value in kept.items()}
+    return {
+        name: _drop_below(properties[name], value) if name in properties else value
+        for name, value in kept.items()
+    }
 
 
 def _drop_below(node: Schema, value: Any) -> Any:
@@ -36,4 +38,3 @@ def _drop_below(node: Schema, value: Any) -> Any:
         items = item_schema(node)
         return [drop_hidden(items, item) if isinstance(item, Mapping) else item for item in value]
     return value
-

@@ -51,8 +51,9 @@ def _expand_section(node: dict[str, Any]) -> dict[str, Any]:
     properties = {name: _expand_node(field) for name, field in node.get("properties", {}).items()}
     conditional = {name for name, field in properties.items() if field.get("x-show-if")}
     required = [name for name in node.get("required", []) if name not in conditional]
-    rules = [_rule(name, properties[name]["x-show-if"]) for name in node.get("required", [])
-             if name in conditional]
+    rules = [
+        _rule(name, properties[name]["x-show-if"]) for name in node.get("required", []) if name in conditional
+    ]
     expanded = {**node, "properties": properties, "required": required}
     if rules:
         expanded["allOf"] = [*node.get("allOf", []), *rules]
@@ -70,5 +71,9 @@ def _rule(name: str, condition: dict[str, Any]) -> dict[str, Any]:
 def _expand_address(node: dict[str, Any]) -> dict[str, Any]:
     given = node.get("properties", {})
     parts = {name: {**default, **given.get(name, {})} for name, default in ADDRESS_PARTS_SCHEMA.items()}
-    return {**node, "properties": parts, "required": node.get("required", ADDRESS_REQUIRED),
-            "additionalProperties": False}
+    return {
+        **node,
+        "properties": parts,
+        "required": node.get("required", ADDRESS_REQUIRED),
+        "additionalProperties": False,
+    }

@@ -90,23 +90,27 @@ def _exclusive_maximum(limit: Any, node: Schema) -> str:
 
 
 def _min_length(limit: Any, node: Schema) -> str:
-    return ngettext("Enter at least %(limit)d character.", "Enter at least %(limit)d characters.",
-                    limit) % {"limit": limit}
+    return ngettext("Enter at least %(limit)d character.", "Enter at least %(limit)d characters.", limit) % {
+        "limit": limit
+    }
 
 
 def _max_length(limit: Any, node: Schema) -> str:
-    return ngettext("Enter at most %(limit)d character.", "Enter at most %(limit)d characters.",
-                    limit) % {"limit": limit}
+    return ngettext("Enter at most %(limit)d character.", "Enter at most %(limit)d characters.", limit) % {
+        "limit": limit
+    }
 
 
 def _min_items(limit: Any, node: Schema) -> str:
-    return ngettext("Add at least %(limit)d entry.", "Add at least %(limit)d entries.",
-                    limit) % {"limit": limit}
+    return ngettext("Add at least %(limit)d entry.", "Add at least %(limit)d entries.", limit) % {
+        "limit": limit
+    }
 
 
 def _max_items(limit: Any, node: Schema) -> str:
-    return ngettext("Enter at most %(limit)d entry.", "Enter at most %(limit)d entries.",
-                    limit) % {"limit": limit}
+    return ngettext("Enter at most %(limit)d entry.", "Enter at most %(limit)d entries.", limit) % {
+        "limit": limit
+    }
 
 
 _BY_KEYWORD = {

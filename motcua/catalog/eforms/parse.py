@@ -28,8 +28,9 @@ _PATH = re.compile(r"[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*")
 _TRUE = frozenset({"true", "on", "1"})
 
 
-def parse_form(schema: Schema, post: Mapping[str, Any], files: Mapping[str, Any] | None = None, *,
-               prefix: str = "f") -> tuple[dict[str, Any], set[str]]:
+def parse_form(
+    schema: Schema, post: Mapping[str, Any], files: Mapping[str, Any] | None = None, *, prefix: str = "f"
+) -> tuple[dict[str, Any], set[str]]:
     """(data, requests): the answers, and the paths whose "add another" or "show the
     communes" button was pressed (the view then re-renders instead of submitting)."""
     reader = _Reader(post, files or {}, prefix)
@@ -147,7 +148,7 @@ def _requests(post: Mapping[str, Any], prefix: str) -> set[str]:
     for key in post:
         match = _REQUEST.fullmatch(key)
         if match and match.group(1).startswith(start):
-            path = match.group(1)[len(start):]
+            path = match.group(1)[len(start) :]
             if _PATH.fullmatch(path):
                 paths.add(path)
     return paths

@@ -44,9 +44,14 @@ from motcua.catalog.eforms.widgets import (
 from motcua.catalog.eforms.widgets import join as join_html
 
 
-def render_form(schema: Schema, *, data: Mapping[str, Any] | None = None,
-                errors: Iterable[FieldError] | None = None, prefix: str = "f",
-                units: Units | None = None) -> SafeString:
+def render_form(
+    schema: Schema,
+    *,
+    data: Mapping[str, Any] | None = None,
+    errors: Iterable[FieldError] | None = None,
+    prefix: str = "f",
+    units: Units | None = None,
+) -> SafeString:
     """The form's fields (inputs named ``<prefix>.<dotted path>``) with ``data`` and ``errors``."""
     errors = list(errors or [])
     form = _Form(prefix=prefix, errors={error.path: error.message for error in reversed(errors)}, units=units)
@@ -77,14 +82,21 @@ class _Form:
 
     def slot(self, node: Schema, path: str, value: Any, *, required: bool, context: str) -> Slot:
         self.labels[path] = _label(context, node.get("title", ""))
-        return Slot(node=node, path=path, name=f"{self.prefix}.{path}", value=value, required=required,
-                    error=self.errors.get(path))
+        return Slot(
+            node=node,
+            path=path,
+            name=f"{self.prefix}.{path}",
+            value=value,
+            required=required,
+            error=self.errors.get(path),
+        )
 
     def section(self, node: Schema, data: Mapping[str, Any], *, path: str, context: str) -> SafeString:
         parts = []
         for name, field in fields(node):
-            slot = self.slot(field, join(path, name), data.get(name), required=_must_answer(node, name),
-                             context=context)
+            slot = self.slot(
+                field, join(path, name), data.get(name), required=_must_answer(node, name), context=context
+            )
             html = self.control(slot, context)
             if field.get("x-show-if"):
                 html = self.conditional(node, field["x-show-if"], path, html)
@@ -102,8 +114,13 @@ class _Form:
             return self.repeat(slot, inner)
         if widget == "address":
             return self.address(slot, inner)
-        simple = {"select": select, "radio": radio, "checkbox": checkbox, "textarea": textarea,
-                  "file": file_input}
+        simple = {
+            "select": select,
+            "radio": radio,
+            "checkbox": checkbox,
+            "textarea": textarea,
+            "file": file_input,
+        }
         return simple[widget](slot) if widget in simple else text_input(slot, widget)
 
     def repeat(self, slot: Slot, context: str) -> SafeString:
@@ -115,12 +132,21 @@ class _Form:
         parts = [format_html('<p class="eform-help">{}</p>', _("To remove an entry, clear its fields."))]
         for index in range(rows):
             row_title = f"{item_title} {index + 1}"
-            body = self.section(items, values[index] if index < len(values) else {},
-                                path=join(slot.path, index), context=_label(context, row_title))
-            parts.append(format_html(
-                '<fieldset class="eform-item" id="{}-{}"><legend>{}</legend>{}</fieldset>',
-                slot.id, index, row_title, body,
-            ))
+            body = self.section(
+                items,
+                values[index] if index < len(values) else {},
+                path=join(slot.path, index),
+                context=_label(context, row_title),
+            )
+            parts.append(
+                format_html(
+                    '<fieldset class="eform-item" id="{}-{}"><legend>{}</legend>{}</fieldset>',
+                    slot.id,
+                    index,
+                    row_title,
+                    body,
+                )
+            )
         if rows < slot.node.get("maxItems", rows + 1):
             parts.append(_button(f"_add_{slot.name}", _("Add another")))
         return fieldset(slot, "eform-repeat", join_html(parts))
@@ -132,14 +158,18 @@ class _Form:
 
         def part(name: str, title: str, **hints: Any) -> Slot:
             node = {"title": title, **hints, **given.get(name, {})}
-            return self.slot(node, join(slot.path, name), value.get(name), required=name in required,
-                             context=context)
+            return self.slot(
+                node, join(slot.path, name), value.get(name), required=name in required, context=context
+            )
 
         province = part("province", _("Province or city"), maxLength=2)
         commune = part("commune", _("Commune, ward or special zone"), maxLength=5)
         street = part("street", _("House number, street, hamlet"), maxLength=300)
-        body = [self.province_control(province, refresh=f"_refresh_{slot.name}"),
-                self.commune_control(commune, value.get("province")), text_input(street, "text")]
+        body = [
+            self.province_control(province, refresh=f"_refresh_{slot.name}"),
+            self.commune_control(commune, value.get("province")),
+            text_input(street, "text"),
+        ]
         return fieldset(slot, "eform-address", join_html(body))
 
     def province_control(self, slot: Slot, *, refresh: str) -> SafeString:
@@ -157,29 +187,40 @@ class _Form:
         hint = _("Choose the province first, then press “Show the communes of this province”.")
         return select(_choices(replace(slot, node={**slot.node, "description": hint}), []))
 
-    def conditional(self, parent: Schema, condition: Mapping[str, Any], path: str,
-                    html: SafeString) -> SafeString:
+    def conditional(
+        self, parent: Schema, condition: Mapping[str, Any], path: str, html: SafeString
+    ) -> SafeString:
         other = parent["properties"][condition["field"]]
         return format_html(
             '<div class="eform-conditional" data-show-if-field="{}" data-show-if-value="{}">'
             '<p class="eform-condition">{}</p>{}</div>',
-            f"{self.prefix}.{join(path, condition['field'])}", as_text(condition["equals"]),
-            _condition_note(other, condition["equals"]), html,
+            f"{self.prefix}.{join(path, condition['field'])}",
+            as_text(condition["equals"]),
+            _condition_note(other, condition["equals"]),
+            html,
         )
 
     def summary(self, errors: list[FieldError]) -> SafeString:
         if not errors:
             return join_html([])
         items = [
-            format_html('<li><a href="#{}">{}: {}</a></li>', f"{self.prefix}.{error.path}".replace(".", "-"),
-                        self.labels[error.path], error.message)
-            if error.path in self.labels else format_html("<li>{}</li>", error.message)
+            format_html(
+                '<li><a href="#{}">{}: {}</a></li>',
+                f"{self.prefix}.{error.path}".replace(".", "-"),
+                self.labels[error.path],
+                error.message,
+            )
+            if error.path in self.labels
+            else format_html("<li>{}</li>", error.message)
             for error in errors
         ]
         return format_html(
             '<div class="eform-error-summary" role="alert" tabindex="-1" aria-labelledby="{}-error-summary">'
             '<h2 id="{}-error-summary">{}</h2><ul>{}</ul></div>',
-            self.prefix, self.prefix, _("There is a problem with your answers"), join_html(items),
+            self.prefix,
+            self.prefix,
+            _("There is a problem with your answers"),
+            join_html(items),
         )
 
 
@@ -202,15 +243,21 @@ def _row_count(node: Schema, filled: int) -> int:
 
 
 def _choices(slot: Slot, options: list[tuple[str, str]]) -> Slot:
-    node = {**slot.node, "enum": [code for code, _name in options],
-            "x-enum-titles": [name for _code, name in options]}
+    node = {
+        **slot.node,
+        "enum": [code for code, _name in options],
+        "x-enum-titles": [name for _code, name in options],
+    }
     return replace(slot, node=node)
 
 
 def _button(name: str, text: str) -> SafeString:
     # formnovalidate: asking for another row must never be blocked by unfinished answers.
-    return format_html('<button type="submit" class="eform-secondary" name="{}" value="1" formnovalidate>'
-                       "{}</button>", name, text)
+    return format_html(
+        '<button type="submit" class="eform-secondary" name="{}" value="1" formnovalidate>{}</button>',
+        name,
+        text,
+    )
 
 
 def _condition_note(other: Schema, expected: Any) -> str:

@@ -6,10 +6,24 @@ from dataclasses import dataclass
 from typing import Protocol
 
 # The UI hints an admin may write in a schema (docs/subsystems/eforms.md).
-WIDGETS = frozenset({
-    "text", "textarea", "citizen_id", "phone", "email", "date", "money", "address",
-    "select", "radio", "checkbox", "file", "group", "repeat",
-})
+WIDGETS = frozenset(
+    {
+        "text",
+        "textarea",
+        "citizen_id",
+        "phone",
+        "email",
+        "date",
+        "money",
+        "address",
+        "select",
+        "radio",
+        "checkbox",
+        "file",
+        "group",
+        "repeat",
+    }
+)
 # Fields of the National Population Database a form may be prefilled from ("declare once").
 PREFILL_KEYS = frozenset({"full_name", "date_of_birth", "sex", "citizen_id", "permanent_address"})
 KEYWORDS = frozenset({"x-widget", "x-prefill", "x-show-if", "x-order", "x-extra", "x-enum-titles"})

@@ -67,11 +67,13 @@ def required_mark(required: bool) -> SafeString:
 def help_and_error(slot: Slot) -> SafeString:
     parts = []
     if slot.node.get("description"):
-        parts.append(format_html('<p class="eform-help" id="{}-help">{}</p>',
-                                 slot.id, slot.node["description"]))
+        parts.append(
+            format_html('<p class="eform-help" id="{}-help">{}</p>', slot.id, slot.node["description"])
+        )
     if slot.error:
-        parts.append(format_html('<p class="eform-error" id="{}-error" role="alert">{}</p>',
-                                 slot.id, slot.error))
+        parts.append(
+            format_html('<p class="eform-error" id="{}-error" role="alert">{}</p>', slot.id, slot.error)
+        )
     return join(parts)
 
 
@@ -79,7 +81,12 @@ def labelled(slot: Slot, control: SafeString) -> SafeString:
     css = "eform-field eform-field--error" if slot.error else "eform-field"
     return format_html(
         '<div class="{}"><label for="{}">{}{}</label>{}{}</div>',
-        css, slot.id, slot.node.get("title", ""), required_mark(slot.required), help_and_error(slot), control,
+        css,
+        slot.id,
+        slot.node.get("title", ""),
+        required_mark(slot.required),
+        help_and_error(slot),
+        control,
     )
 
 
@@ -92,13 +99,27 @@ def text_input(slot: Slot, widget: str) -> SafeString:
     if slot.node.get("x-prefill") in _AUTOCOMPLETE:
         attributes = {**attributes, "autocomplete": _AUTOCOMPLETE[slot.node["x-prefill"]]}
     extra = join(format_html(' {}="{}"', key, value) for key, value in attributes.items())
-    return labelled(slot, format_html('<input id="{}" name="{}" value="{}"{}{}>',
-                                      slot.id, slot.name, _shown(slot.value, widget), extra, slot.aria()))
+    return labelled(
+        slot,
+        format_html(
+            '<input id="{}" name="{}" value="{}"{}{}>',
+            slot.id,
+            slot.name,
+            _shown(slot.value, widget),
+            extra,
+            slot.aria(),
+        ),
+    )
 
 
 _INPUT_ATTRIBUTES = {
-    "citizen_id": {"type": "text", "inputmode": "numeric", "maxlength": "12", "autocomplete": "off",
-                   "spellcheck": "false"},
+    "citizen_id": {
+        "type": "text",
+        "inputmode": "numeric",
+        "maxlength": "12",
+        "autocomplete": "off",
+        "spellcheck": "false",
+    },
     "phone": {"type": "tel", "autocomplete": "tel"},
     "email": {"type": "email", "autocomplete": "email", "spellcheck": "false"},
     "date": {"type": "date"},
@@ -113,20 +134,33 @@ def _shown(value: Any, widget: str) -> str:
 
 
 def textarea(slot: Slot) -> SafeString:
-    return labelled(slot, format_html('<textarea id="{}" name="{}" rows="4"{}>{}</textarea>',
-                                      slot.id, slot.name, slot.aria(), as_text(slot.value)))
+    return labelled(
+        slot,
+        format_html(
+            '<textarea id="{}" name="{}" rows="4"{}>{}</textarea>',
+            slot.id,
+            slot.name,
+            slot.aria(),
+            as_text(slot.value),
+        ),
+    )
 
 
 def select(slot: Slot) -> SafeString:
     chosen = as_text(slot.value)
     options = [format_html('<option value="">{}</option>', _("— Choose —"))]
     options += [
-        format_html('<option value="{}"{}>{}</option>', as_text(value), _selected(as_text(value) == chosen),
-                    label)
+        format_html(
+            '<option value="{}"{}>{}</option>', as_text(value), _selected(as_text(value) == chosen), label
+        )
         for value, label in enum_choices(slot.node)
     ]
-    return labelled(slot, format_html('<select id="{}" name="{}"{}>{}</select>',
-                                      slot.id, slot.name, slot.aria(), join(options)))
+    return labelled(
+        slot,
+        format_html(
+            '<select id="{}" name="{}"{}>{}</select>', slot.id, slot.name, slot.aria(), join(options)
+        ),
+    )
 
 
 def _selected(flag: bool) -> SafeString:
@@ -140,13 +174,21 @@ def radio(slot: Slot) -> SafeString:
         # The first option takes the field's id, so links to the field land on it.
         option_id = slot.id if index == 0 else f"{slot.id}-{index}"
         checked = format_html("{}", " checked") if as_text(value) == chosen else join([])
-        options.append(format_html(
-            '<div class="eform-option"><input type="radio" id="{}" name="{}" value="{}"{}>'
-            '<label for="{}">{}</label></div>',
-            option_id, slot.name, as_text(value), checked, option_id, label,
-        ))
-    return fieldset(slot, "eform-field eform-radios", join(options), set_id=f"{slot.id}-options",
-                    role="radiogroup")
+        options.append(
+            format_html(
+                '<div class="eform-option"><input type="radio" id="{}" name="{}" value="{}"{}>'
+                '<label for="{}">{}</label></div>',
+                option_id,
+                slot.name,
+                as_text(value),
+                checked,
+                option_id,
+                label,
+            )
+        )
+    return fieldset(
+        slot, "eform-field eform-radios", join(options), set_id=f"{slot.id}-options", role="radiogroup"
+    )
 
 
 def checkbox(slot: Slot) -> SafeString:
@@ -155,8 +197,15 @@ def checkbox(slot: Slot) -> SafeString:
     return format_html(
         '<div class="{}"><input type="checkbox" id="{}" name="{}" value="true"{}{}>'
         '<label for="{}">{}{}</label>{}</div>',
-        css, slot.id, slot.name, checked, slot.aria(), slot.id, slot.node.get("title", ""),
-        required_mark(slot.required), help_and_error(slot),
+        css,
+        slot.id,
+        slot.name,
+        checked,
+        slot.aria(),
+        slot.id,
+        slot.node.get("title", ""),
+        required_mark(slot.required),
+        help_and_error(slot),
     )
 
 
@@ -167,19 +216,30 @@ def file_input(slot: Slot) -> SafeString:
         # does not make the person upload the file again on a slow connection.
         control = format_html(
             '{}<p class="eform-current-file">{} {}</p><input type="hidden" name="{}" value="{}">',
-            control, _("Current file:"), slot.value, slot.name, slot.value,
+            control,
+            _("Current file:"),
+            slot.value,
+            slot.name,
+            slot.value,
         )
     return labelled(slot, control)
 
 
-def fieldset(slot: Slot, css: str, body: SafeString, *, set_id: str | None = None,
-             role: str | None = None) -> SafeString:
+def fieldset(
+    slot: Slot, css: str, body: SafeString, *, set_id: str | None = None, role: str | None = None
+) -> SafeString:
     """A section or a group of options: the legend labels everything inside."""
     if slot.error:
         css = f"{css} eform-field--error"
     role_attribute = format_html(' role="{}"', role) if role else join([])
     return format_html(
         '<fieldset class="{}" id="{}"{}{}><legend>{}{}</legend>{}{}</fieldset>',
-        css, set_id or slot.id, role_attribute, slot.aria(control=role is not None),
-        slot.node.get("title", ""), required_mark(slot.required), help_and_error(slot), body,
+        css,
+        set_id or slot.id,
+        role_attribute,
+        slot.aria(control=role is not None),
+        slot.node.get("title", ""),
+        required_mark(slot.required),
+        help_and_error(slot),
+        body,
     )

@@ -13,10 +13,12 @@ from django.http import QueryDict
 from motcua.catalog.eforms import StaticUnits
 
 # Made-up commune codes: the engine only asks the units object, never the real list.
-UNITS = StaticUnits({
-    "01": ("Thành phố Hà Nội", {"00004": "Phường Ba Đình", "00008": "Phường Ngọc Hà"}),
-    "04": ("Tỉnh Cao Bằng", {"01273": "Phường Thục Phán", "01290": "Xã Hòa An"}),
-})
+UNITS = StaticUnits(
+    {
+        "01": ("Thành phố Hà Nội", {"00004": "Phường Ba Đình", "00008": "Phường Ngọc Hà"}),
+        "04": ("Tỉnh Cao Bằng", {"01273": "Phường Thục Phán", "01290": "Xã Hòa An"}),
+    }
+)
 
 
 def doc_example() -> dict:

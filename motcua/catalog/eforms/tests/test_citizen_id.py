@@ -28,7 +28,11 @@ def test_the_parts_of_a_valid_number_are_read(number, province, female, year):
     # then
     assert parts is not None
     assert (parts.province_code, parts.has_known_province, parts.is_female, parts.birth_year) == (
-        province, True, female, year)
+        province,
+        True,
+        female,
+        year,
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,21 @@ from motcua.catalog.eforms import FieldError, parse_form, render_form, validate_
 from motcua.catalog.eforms.tests.support import UNITS, doc_example, submitted
 
 FILLED = {
-    "applicant": {"full_name": "Nguyễn Văn An", "date_of_birth": "1990-05-01", "citizen_id": "001090012345",
-                  "residence": {"province": "04", "commune": "01273", "street": "12 Hoàng Đình Giong"},
-                  "relationship": "father", "phone": "0912345678"},
-    "child": {"full_name": "Nguyễn Minh Khang", "date_of_birth": "2025-07-20", "sex": "male",
-              "place_of_birth": {"province": "04", "commune": "01290"}, "ethnicity": "Tày"},
+    "applicant": {
+        "full_name": "Nguyễn Văn An",
+        "date_of_birth": "1990-05-01",
+        "citizen_id": "001090012345",
+        "residence": {"province": "04", "commune": "01273", "street": "12 Hoàng Đình Giong"},
+        "relationship": "father",
+        "phone": "0912345678",
+    },
+    "child": {
+        "full_name": "Nguyễn Minh Khang",
+        "date_of_birth": "2025-07-20",
+        "sex": "male",
+        "place_of_birth": {"province": "04", "commune": "01290"},
+        "ethnicity": "Tày",
+    },
     "father_known": True,
     "father": {"full_name": "Nguyễn Văn An", "citizen_id": "001090012345"},
     "mother": {"full_name": "Hoàng Thị Mai", "citizen_id": "004192001234", "date_of_birth": "1992-02-14"},

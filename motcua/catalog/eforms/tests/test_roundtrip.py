@@ -17,27 +17,36 @@ from motcua.catalog.eforms.tests.support import submitted
 # text; no control characters (\r among them: browsers send CRLF, parse_form stores LF).
 _VIETNAMESE = st.sampled_from(list("aăâbdđeêghiklmnoôơpqrstuưvxyÁẢẠẤỆỪỹ0129 .,-/<>&\"'"))
 _PRINTABLE = st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"])
-TEXT = (st.text(_VIETNAMESE, min_size=1, max_size=20) | st.text(_PRINTABLE, min_size=1, max_size=20)).map(
-    str.strip).filter(bool)
+TEXT = (
+    (st.text(_VIETNAMESE, min_size=1, max_size=20) | st.text(_PRINTABLE, min_size=1, max_size=20))
+    .map(str.strip)
+    .filter(bool)
+)
 MULTILINE = st.lists(TEXT, min_size=1, max_size=3).map("\n".join)
 CITIZEN_ID = st.builds(
     lambda province, century_sex, year, serial: f"{province}{century_sex}{year:02d}{serial:06d}",
-    st.sampled_from(sorted(PROVINCE_OF_BIRTH_CODES)), st.integers(0, 9), st.integers(0, 99),
+    st.sampled_from(sorted(PROVINCE_OF_BIRTH_CODES)),
+    st.integers(0, 9),
+    st.integers(0, 99),
     st.integers(0, 999_999),
 )
 PHONE = st.from_regex(r"(0|\+84)[0-9]{9,10}", fullmatch=True)
 EMAIL = st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.vn", fullmatch=True)
-ROW = {"type": "object", "required": ["name"], "properties": {
-    "name": {"type": "string", "title": "Tên"},
-    "count": {"type": "integer", "title": "Số"},
-    "flag": {"type": "boolean", "title": "Cờ"},
-}}
+ROW = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "name": {"type": "string", "title": "Tên"},
+        "count": {"type": "integer", "title": "Số"},
+        "flag": {"type": "boolean", "title": "Cờ"},
+    },
+}
 # kind → (field schema, strategy of a valid value)
 KINDS = {
     "text": ({"type": "string"}, TEXT),
     "textarea": ({"type": "string", "x-widget": "textarea"}, MULTILINE),
-    "integer": ({"type": "integer"}, st.integers(-10**6, 10**6)),
-    "number": ({"type": "number"}, st.integers(-10**8, 10**8).map(lambda n: n / 100)),
+    "integer": ({"type": "integer"}, st.integers(-(10**6), 10**6)),
+    "number": ({"type": "number"}, st.integers(-(10**8), 10**8).map(lambda n: n / 100)),
     "money": ({"type": "integer", "x-widget": "money"}, st.integers(0, 10**12)),
     "date": ({"type": "string", "format": "date"}, st.dates().map(lambda day: day.isoformat())),
     "citizen_id": ({"type": "string", "format": "citizen-id"}, CITIZEN_ID),
@@ -46,16 +55,37 @@ KINDS = {
     "select": ({"type": "string", "enum": ["a", "b c", "<d>"]}, st.sampled_from(["a", "b c", "<d>"])),
     "radio": ({"type": "integer", "x-widget": "radio", "enum": [1, 2, 3]}, st.sampled_from([1, 2, 3])),
     "file": ({"type": "string", "x-widget": "file"}, TEXT),
-    "address": ({"type": "object", "x-widget": "address"}, st.fixed_dictionaries(
-        {"province": st.from_regex(r"[0-9]{2}", fullmatch=True),
-         "commune": st.from_regex(r"[0-9]{5}", fullmatch=True)},
-        optional={"street": TEXT})),
-    "group": ({"type": "object", "required": ["name"], "properties": {
-        "name": {"type": "string", "title": "Tên"}, "flag": {"type": "boolean", "title": "Cờ"}}},
-        st.fixed_dictionaries({"name": TEXT, "flag": st.booleans()})),
-    "repeat": ({"type": "array", "items": ROW}, st.lists(st.fixed_dictionaries(
-        {"name": TEXT, "flag": st.booleans()}, optional={"count": st.integers(-99, 99)}),
-        min_size=1, max_size=3)),
+    "address": (
+        {"type": "object", "x-widget": "address"},
+        st.fixed_dictionaries(
+            {
+                "province": st.from_regex(r"[0-9]{2}", fullmatch=True),
+                "commune": st.from_regex(r"[0-9]{5}", fullmatch=True),
+            },
+            optional={"street": TEXT},
+        ),
+    ),
+    "group": (
+        {
+            "type": "object",
+            "required": ["name"],
+            "properties": {
+                "name": {"type": "string", "title": "Tên"},
+                "flag": {"type": "boolean", "title": "Cờ"},
+            },
+        },
+        st.fixed_dictionaries({"name": TEXT, "flag": st.booleans()}),
+    ),
+    "repeat": (
+        {"type": "array", "items": ROW},
+        st.lists(
+            st.fixed_dictionaries(
+                {"name": TEXT, "flag": st.booleans()}, optional={"count": st.integers(-99, 99)}
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+    ),
 }
 
 

@@ -81,12 +81,12 @@ def search_procedures(query: str, queryset: QuerySet[Procedure] | None = None) -
 
 def _all_words(queryset: QuerySet[Procedure], words: list[str]) -> QuerySet[Procedure] | None:
     matches = queryset
-    for word in words:
-        matches = matches.filter(search_text__contains=word)
+    for word in words:  # each word must start a word of the text (see services.search_text)
+        matches = matches.filter(search_text__contains=f" {word}")
     if not matches.exists():
         return None
     # The whole phrase first ("khai sinh" before "… sinh … khai …"), then by code.
-    phrase_first = Case(When(search_text__contains=" ".join(words), then=Value(0)), default=Value(1))
+    phrase_first = Case(When(search_text__contains=f" {' '.join(words)} ", then=Value(0)), default=Value(1))
     return matches.annotate(phrase_rank=phrase_first).order_by("phrase_rank", "code")
 
 

@@ -99,17 +99,10 @@ def _write(procedure: Procedure, data: dict[str, Any]) -> Procedure:
 
 
 def search_text(data: dict[str, Any]) -> str:
-    return normalise(
-        " ".join(
-            [
-                data["code"],
-                data["name"],
-                data["field"],
-                *data["keywords"],
-                *(result["name"] for result in data["results"]),
-            ]
-        )
-    )
+    """Normalised words padded with spaces, so " word" finds a word's start ("so do" ≠ "hồ sơ")."""
+    words = [data["code"], data["name"], data["field"], *data["keywords"]]
+    words += [result["name"] for result in data["results"]]
+    return f" {normalise(' '.join(words))} "
 
 
 def _field(name: str) -> ProcedureField:

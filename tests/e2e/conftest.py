@@ -173,18 +173,14 @@ def admin_units(transactional_db):
 
 
 @pytest.fixture
-def demo_province(admin_units, monkeypatch):
+def demo_province(admin_units):
     """seed_demo for Cao Bằng (its SeedReport), every demo login with DEMO_PASSWORD.
 
-    seed_demo also imports the demo catalog from motcua/demo/catalog/procedures.json; while
-    that file does not exist yet, the catalog step is left out: the journeys that use this
-    fixture need the agencies and officials only.
+    Agencies and officials only: the catalog journeys bring the procedures they need.
     """
     from motcua.demo import services
 
-    if not services.CATALOG_FILE.exists():
-        monkeypatch.setattr(services, "seed_catalog", lambda report: None)
-    return services.seed_demo(province_code=PROVINCE, password=DEMO_PASSWORD)
+    return services.seed_demo(province_code=PROVINCE, password=DEMO_PASSWORD, with_catalog=False)
 
 
 @pytest.hookimpl(wrapper=True)

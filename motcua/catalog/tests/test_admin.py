@@ -186,3 +186,44 @@ def test_process_steps_that_do_not_add_up_are_refused(admin_client, field_id):
     data["steps-1-days"] = "2"
     assert admin_client.post(url, data).status_code == 302
     assert [float(s.days) for s in template.steps.all()] == [1.0, 2.0]
+
+
+PREVIEW_SCHEMA = {
+    "type": "object",
+    "title": "Tờ khai",
+    "properties": {
+        "full_name": {"type": "string", "title": "Họ và tên", "x-prefill": "full_name"},
+        "citizen_id": {
+            "type": "string",
+            "title": "Số định danh cá nhân",
+            "x-widget": "citizen_id",
+            "format": "citizen-id",
+        },
+        "children": {
+            "type": "array",
+            "title": "Các con",
+            "x-widget": "repeat",
+            "items": {
+                "type": "object",
+                "title": "Con",
+                "properties": {"name": {"type": "string", "title": "Họ tên con"}},
+            },
+        },
+    },
+    "required": ["full_name", "citizen_id"],
+}
+
+
+def test_preview_shows_the_form_and_its_checks(admin_client):
+    save_procedure(record=marriage_registration(form=PREVIEW_SCHEMA), by="t")
+    procedure = Procedure.objects.get(code="1.000894")
+    url = f"/admin/catalog/procedure/{procedure.pk}/preview/"
+    page = admin_client.get(url).content.decode()
+    assert 'name="f.full_name"' in page and "Họ và tên" in page
+    checked = admin_client.post(url, {"f.full_name": "", "f.citizen_id": "12345"})
+    assert checked.status_code == 200
+    assert checked.context["error_count"] == 2
+    fine = admin_client.post(url, {"f.full_name": "Nguyễn Văn A", "f.citizen_id": "001090012345"})
+    assert fine.context["error_count"] == 0
+    more = admin_client.post(url, {"f.full_name": "", "_add_f.children": "1"})
+    assert more.context["checked"] is False  # "add another" re-renders, it does not judge

@@ -59,3 +59,22 @@ def test_filters(catalog):
     assert [p.code for p in filter_procedures(active_procedures(), life_event="marriage")] == ["1.000894"]
     assert filter_procedures(active_procedures(), agency_kind="peoples_committee").count() == 3
     assert filter_procedures(active_procedures(), agency_kind="department").count() == 0
+
+
+def test_words_match_at_their_start_not_inside_other_words(catalog):
+    from motcua.catalog.services import import_catalog as load
+    from motcua.catalog.tests.records import birth_registration as record
+
+    load(
+        records=[
+            record(
+                code="1.012345",
+                name="Cấp lại Giấy chứng nhận quyền sử dụng đất",
+                keywords=["sổ đỏ"],
+                life_events=["land"],
+            )
+        ],
+        by="t",
+    )
+    found = [p.code for p in search_procedures("so do").procedures]
+    assert found == ["1.012345"]  # not "hồ sơ", "số", "do bị mất"

@@ -19,7 +19,7 @@ def test_saving_creates_the_procedure_and_its_first_revision():
     assert [c.name for c in procedure.components.all()] == ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]
     assert procedure.revision == 1
     assert procedure.revisions.get().snapshot["name"] == "Đăng ký khai sinh"
-    assert procedure.search_text.startswith("1 001193 dang ky khai sinh ho tich")
+    assert procedure.search_text.startswith(" 1 001193 dang ky khai sinh ho tich")
 
 
 def test_saving_the_same_record_again_changes_nothing():

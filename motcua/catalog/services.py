@@ -111,48 +111,36 @@ def _field(name: str) -> ProcedureField:
     return field
 
 
+# Model attribute ← interchange key, for each kind of part of a procedure.
+_PART_FIELDS = {
+    "components": (
+        Component,
+        {
+            "name": "name",
+            "kind": "kind",
+            "count": "count",
+            "mandatory": "mandatory",
+            "reusable": "reusable",
+            "source_database": "source_database",
+            "template": "template",
+            "form_schema": "form",
+        },
+    ),
+    "fees": (Fee, {"name": "name", "amount": "amount", "unit": "unit", "group": "group", "note": "note"}),
+    "results": (
+        Result,
+        {"name": "name", "paper": "paper", "electronic": "electronic", "validity": "validity"},
+    ),
+}
+
+
 def _replace_parts(procedure: Procedure, data: dict[str, Any]) -> None:
-    procedure.components.all().delete()
-    procedure.fees.all().delete()
-    procedure.results.all().delete()
-    Component.objects.bulk_create(
-        Component(
-            procedure=procedure,
-            position=i,
-            name=c["name"],
-            kind=c["kind"],
-            count=c["count"],
-            mandatory=c["mandatory"],
-            reusable=c["reusable"],
-            source_database=c["source_database"],
-            template=c["template"],
-            form_schema=c["form"],
+    for key, (model, fields) in _PART_FIELDS.items():
+        model.objects.filter(procedure=procedure).delete()
+        model.objects.bulk_create(
+            model(procedure=procedure, position=i, **{attr: row[name] for attr, name in fields.items()})
+            for i, row in enumerate(data[key])
         )
-        for i, c in enumerate(data["components"])
-    )
-    Fee.objects.bulk_create(
-        Fee(
-            procedure=procedure,
-            position=i,
-            name=f["name"],
-            amount=f["amount"],
-            unit=f["unit"],
-            group=f["group"],
-            note=f["note"],
-        )
-        for i, f in enumerate(data["fees"])
-    )
-    Result.objects.bulk_create(
-        Result(
-            procedure=procedure,
-            position=i,
-            name=r["name"],
-            paper=r["paper"],
-            electronic=r["electronic"],
-            validity=r["validity"],
-        )
-        for i, r in enumerate(data["results"])
-    )
 
 
 def _default_template(procedure: Procedure) -> ProcessTemplate:
@@ -198,6 +186,14 @@ def record_revision(*, procedure: Procedure, by: Any, note: str = "") -> Procedu
     Procedure.objects.filter(pk=procedure.pk).update(revision=number)
     procedure.revision = number
     return revision
+
+
+def _fresh_snapshot(procedure: Procedure) -> dict[str, Any]:
+    """The procedure as stored now (its parts may have just been replaced)."""
+    fresh = (
+        Procedure.objects.prefetch_related(*SNAPSHOT_PREFETCH).select_related("field").get(pk=procedure.pk)
+    )
+    return procedure_snapshot(fresh)
 
 
 def _actor_name(by: Any) -> str:

@@ -79,7 +79,7 @@ class _Seeder:
     def __init__(self, *, province: AdminUnit, level1: str, report: SeedReport, password: str) -> None:
         self.province, self.level1, self.report, self.password = province, level1, report, password
         self.by = "seed_demo"
-        self.place = _lower_first(province.full_name)  # "tỉnh Cao Bằng"
+        self.place = province.name_in_text  # "tỉnh Cao Bằng"
 
     def agency(self, **values: Any) -> Agency:
         agency, written = upsert_agency(by=self.by, **values)
@@ -140,7 +140,7 @@ class _Seeder:
         units = agency_selectors.admin_units(parent=self.province.code)
         # Numbered in code order, which never changes when the list is reloaded.
         for index, unit in enumerate(units.order_by("code"), start=1):
-            place = _lower_first(unit.name)
+            place = unit.name_in_text
             committee = self.agency(
                 code=f"000.{index:02d}.50.{self.level1}",
                 name=f"Ủy ban nhân dân {place}",
@@ -231,11 +231,6 @@ class _Seeder:
             user.set_password(self.password)
             user.save(update_fields=["password"])
         self.report.logins.insert(0, ("admin", "Superuser", "/admin/"))
-
-
-def _lower_first(name: str) -> str:
-    head, _, rest = name.partition(" ")
-    return f"{head.lower()} {rest}" if rest else name
 
 
 def _username_prefix(codename: str, name: str) -> str:

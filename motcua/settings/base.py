@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "motcua.core",
     "motcua.agencies",
     "motcua.catalog",
+    "motcua.dossiers",
     "motcua.api",
     "motcua.backoffice",
     "motcua.portal",

@@ -1,0 +1,1 @@
+"""Dossier models, one concept per module."""

@@ -1,0 +1,1 @@
+"""Every write to dossiers, one module per action; each atomic and audited."""

@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "motcua"
 EDGES = {"portal", "backoffice", "api", "demo"}
 PROJECT = {"settings", "urls", "wsgi", "env", "__init__"}
 # eforms: the catalog's pure e-form engine (no models), used by the pages that show forms.
-PUBLIC_SURFACE = {"services", "selectors", "errors", "types", "eforms"}
+# codes: pure code-format modules (agency e-ID codes, dossier codes), no models.
+PUBLIC_SURFACE = {"services", "selectors", "errors", "types", "eforms", "codes"}
 
 
 def _modules() -> Iterator[Path]:

@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from motcua.api import admin_units, agencies, procedures
+from motcua.api import calendar as calendar_api
 
 app_name = "api"
 
@@ -14,4 +15,6 @@ urlpatterns = [
     path("agencies/<str:code>/", agencies.AgencyDetailApi.as_view(), name="agency"),
     path("procedures/", procedures.ProcedureListApi.as_view(), name="procedures"),
     path("procedures/<str:code>/", procedures.ProcedureDetailApi.as_view(), name="procedure"),
+    path("calendar/add-working-days/", calendar_api.AddWorkingDaysApi.as_view(), name="add-working-days"),
+    path("calendar/working-days/", calendar_api.WorkingDaysApi.as_view(), name="working-days"),
 ]

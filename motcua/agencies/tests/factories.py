@@ -6,7 +6,7 @@ import factory
 import pytest
 from django.contrib.auth import get_user_model
 
-from motcua.agencies.models import AdminUnit, Agency, Official, OfficialRole
+from motcua.agencies.models import AdminUnit, Agency, Official, OfficialRole, UnitKind, UnitLevel
 
 __all__ = [
     "AgencyFactory",
@@ -16,6 +16,7 @@ __all__ = [
     "agency_factory",
     "cao_bang",
     "commune_unit",
+    "default_unit",
     "official_factory",
 ]
 
@@ -35,6 +36,23 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.save(update_fields=["password"])
 
 
+def default_unit() -> AdminUnit:
+    """Phường Thục Phán, created if a transactional test flushed the reference data."""
+    province, _ = AdminUnit.objects.get_or_create(
+        code="04", defaults={"name": "Cao Bằng", "kind": UnitKind.PROVINCE, "level": UnitLevel.PROVINCE}
+    )
+    ward, _ = AdminUnit.objects.get_or_create(
+        code="01273",
+        defaults={
+            "name": "Phường Thục Phán",
+            "kind": UnitKind.WARD,
+            "level": UnitLevel.COMMUNE,
+            "parent": province,
+        },
+    )
+    return ward
+
+
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
@@ -43,7 +61,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Cơ quan thử nghiệm {n}")
     level = "commune"
     kind = "peoples_committee"
-    unit = factory.LazyFunction(lambda: AdminUnit.objects.get(code="01273"))
+    unit = factory.LazyFunction(default_unit)
 
 
 class OfficialFactory(factory.django.DjangoModelFactory):

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.transaction import TransactionManagementError
 from django.utils import translation
 
-from motcua.agencies.models import AdminUnit, UnitKind, UnitLevel
-from motcua.agencies.tests.factories import UserFactory
+from motcua.agencies.models import AdminUnit
+from motcua.agencies.tests.factories import UserFactory, default_unit
 from motcua.core import clock
 from motcua.core.audit import verify_audit_chain
 from motcua.core.models import AuditEntry
@@ -126,19 +126,7 @@ def test_a_day_no_code_can_carry_is_refused_before_anything_is_written(agency):
 @pytest.fixture
 def thuc_phan_ward(transactional_db) -> AdminUnit:
     """The factories' default unit; a transactional test may start from a flushed database."""
-    province, _ = AdminUnit.objects.get_or_create(
-        code="04", defaults={"name": "Cao Bằng", "kind": UnitKind.PROVINCE, "level": UnitLevel.PROVINCE}
-    )
-    ward, _ = AdminUnit.objects.get_or_create(
-        code="01273",
-        defaults={
-            "name": "Phường Thục Phán",
-            "kind": UnitKind.WARD,
-            "level": UnitLevel.COMMUNE,
-            "parent": province,
-        },
-    )
-    return ward
+    return default_unit()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 
-from motcua.agencies.models import AdminUnit, Agency, UnitKind, UnitLevel
+from motcua.agencies.models import Agency
 from motcua.dossiers.codes import parse_dossier_code
 from motcua.dossiers.models import CodeCounter
 from motcua.dossiers.numbering_report import code_gaps
@@ -46,21 +46,8 @@ class ReceiptFailed(Exception):
 
 @pytest.fixture
 def agency(agency_factory) -> Agency:
-    # A transactional test may start from a database the one before it flushed, without
-    # the reference data the session loaded: make sure the factories' unit is there.
-    province, _ = AdminUnit.objects.get_or_create(
-        code="04", defaults={"name": "Cao Bằng", "kind": UnitKind.PROVINCE, "level": UnitLevel.PROVINCE}
-    )
-    ward, _ = AdminUnit.objects.get_or_create(
-        code="01273",
-        defaults={
-            "name": "Phường Thục Phán",
-            "kind": UnitKind.WARD,
-            "level": UnitLevel.COMMUNE,
-            "parent": province,
-        },
-    )
-    return agency_factory(unit=ward)
+    # The factory recreates its unit if the test before flushed the reference data.
+    return agency_factory()
 
 
 def _receive_many(agency_id: int, barrier: threading.Barrier, fail_every: int) -> list[str]:

@@ -71,6 +71,23 @@ def _compile_stale_catalogues(locale_dir) -> None:
         os.replace(tmp, mo)
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request) -> None:
+    """Transactional tests flush the tables when they end: load the units again if so."""
+    names = set(request.fixturenames)
+    if not (
+        request.node.get_closest_marker("django_db") or names & {"db", "transactional_db", "live_server"}
+    ):
+        return
+    # live_server asks for its transactional database on the fly; ask for it first here.
+    request.getfixturevalue("transactional_db" if "live_server" in names else "_django_db_helper")
+    from motcua.agencies.models import AdminUnit
+    from motcua.agencies.services import load_admin_units
+
+    if not AdminUnit.objects.exists():
+        load_admin_units()
+
+
 @pytest.fixture(scope="module")
 def _demo_province(django_db_setup, django_db_blocker):
     """Seed the demo province once per test module, in a transaction rolled back after it.

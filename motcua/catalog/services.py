@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,8 +243,13 @@ class _DryRun(Exception):
     pass
 
 
-def import_catalog(*, records: list[Any], by: Any, dry_run: bool = False) -> ImportReport:
-    """Import many procedures: all or nothing. Bad rows are reported and nothing is saved."""
+def import_catalog(
+    *, records: list[Any], by: Any, dry_run: bool = False, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
+    """Import many procedures: all or nothing. Bad rows are reported and nothing is saved.
+
+    ``progress(done, total)`` is called after each saved procedure (a big file takes a while).
+    """
     report = ImportReport()
     codes: dict[str, int] = {}
     for row, record in enumerate(records, start=1):
@@ -260,9 +266,10 @@ def import_catalog(*, records: list[Any], by: Any, dry_run: bool = False) -> Imp
         return report
     try:
         with transaction.atomic():
-            for record in records:
-                outcome = save_procedure(record=record, by=by, note="import")
-                _tally(report, outcome)
+            for done, record in enumerate(records, start=1):
+                _tally(report, save_procedure(record=record, by=by, note="import"))
+                if progress is not None:
+                    progress(done, len(records))
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.types import Role
+
 
 class OnlineLevel(models.TextChoices):
     FULL = "full", _("full-process online")
@@ -47,11 +49,15 @@ class StepKind(models.TextChoices):
     TRANSFER = "transfer", _("transfer to another agency")
 
 
-class StepRole(models.TextChoices):
-    DESK_OFFICER = "desk_officer", _("desk officer")
-    HANDLER = "handler", _("handler")
-    LEADER = "leader", _("leader (approver)")
-    SIGNER = "signer", _("signer")
+# The roles that act in a process step: the agencies' roles, less the administrators'.
+StepRole = models.TextChoices(
+    "StepRole",
+    [
+        (role.name, (role.value, role.label))
+        for role in Role
+        if role not in (Role.AGENCY_ADMIN, Role.PROVINCE_ADMIN)
+    ],
+)
 
 
 class LifeEvent(models.TextChoices):

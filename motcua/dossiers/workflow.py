@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.types import Role
 from motcua.core.errors import Conflict, PermissionDenied
 
 
@@ -57,7 +58,7 @@ class Action(models.TextChoices):
 # Who acts: the agencies' roles, plus the applicant and other systems.
 APPLICANT = "applicant"
 SYSTEM = "system"
-DESK, HANDLER, LEADER, SIGNER = "desk_officer", "handler", "leader", "signer"
+DESK, HANDLER, LEADER, SIGNER = Role.DESK_OFFICER, Role.HANDLER, Role.LEADER, Role.SIGNER
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@
   DJANGO_ALLOW_ASYNC_UNSAFE is therefore set while the browser runs, and only then: it is
   stopped, and the variable restored, as soon as the last browser test of the run ends, so
   the rest of the suite keeps Django's check and sees no running loop.
-- live_server means a transactional database, flushed after each test: the administrative
-  units (loaded once by the root conftest) are gone after the first transactional test of the
-  run, so ``admin_units`` loads them again when they are missing.
+- live_server means a transactional database, flushed after each test: the root conftest's
+  ``_reference_data`` loads the administrative units again before each test that needs them.
 """
 
 from __future__ import annotations
@@ -163,17 +162,7 @@ def page_without_js(browser, live_server, request):
 
 
 @pytest.fixture
-def admin_units(transactional_db):
-    """The 3,355 administrative units, loaded again if a flush removed them."""
-    from motcua.agencies.models import AdminUnit
-    from motcua.agencies.services import load_admin_units
-
-    if not AdminUnit.objects.filter(parent__code=PROVINCE).exists():
-        load_admin_units()
-
-
-@pytest.fixture
-def demo_province(admin_units):
+def demo_province(transactional_db):
     """seed_demo for Cao Bằng (its SeedReport), every demo login with DEMO_PASSWORD.
 
     Agencies and officials only: the catalog journeys bring the procedures they need.

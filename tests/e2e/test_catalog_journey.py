@@ -72,7 +72,7 @@ _OWN_TEXTS = """() => {
 
 
 @pytest.fixture
-def catalog(admin_units):
+def catalog(transactional_db):
     """Three real procedures: birth and marriage registration, a house-building permit."""
     from motcua.catalog.services import import_catalog
     from motcua.catalog.tests.records import birth_registration, construction_permit, marriage_registration

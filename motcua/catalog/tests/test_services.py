@@ -155,3 +155,13 @@ def test_agency_variant_of_the_process_must_add_up(agency_factory):
     template = save_process_variant(procedure=procedure, agency=agency, steps=steps, by="tester")
     assert [s.name for s in template.steps.all()] == ["Tiếp nhận", "Xử lý"]
     assert procedure.processes.count() == 2
+
+
+def test_import_reports_progress():
+    seen = []
+    import_catalog(
+        records=[birth_registration(), marriage_registration()],
+        by="t",
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen == [(1, 2), (2, 2)]

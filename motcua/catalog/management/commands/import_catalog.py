@@ -32,13 +32,20 @@ def read_records(path: Path) -> list:
 
 class Command(BaseCommand):
     help = "Import procedures from a JSON or CSV file (all or nothing; safe to run again)."
+    PROGRESS_EVERY = 100
+
+    def show_progress(self, done: int, total: int) -> None:
+        if done % self.PROGRESS_EVERY == 0 or done == total:
+            self.stderr.write(f"  saved {done}/{total}", ending="\r" if done < total else "\n")
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
 
     def handle(self, *args, file: Path, dry_run: bool, **options) -> None:
-        report = import_catalog(records=read_records(file), by="import_catalog", dry_run=dry_run)
+        report = import_catalog(
+            records=read_records(file), by="import_catalog", dry_run=dry_run, progress=self.show_progress
+        )
         if not report.ok:
             for row, problems in sorted(report.errors.items()):
                 for problem in problems:

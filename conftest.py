@@ -114,3 +114,27 @@ def _demo_province(django_db_setup, django_db_blocker):
 def demo(db, _demo_province):
     """The seeded demo province Cao Bằng (its SeedReport)."""
     return _demo_province
+
+
+@pytest.fixture(scope="module")
+def _demo_province_with_catalog(django_db_setup, django_db_blocker):
+    """The demo province with its catalog and competence table, once per module (rolled back)."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from motcua.demo.services import seed_demo
+
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
+        report = seed_demo(province_code="04", password="x", with_catalog=True)
+        yield report
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_catalog(db, _demo_province_with_catalog):
+    """Cao Bằng with agencies, officials, the 41 procedures and who decides them."""
+    return _demo_province_with_catalog

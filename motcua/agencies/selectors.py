@@ -21,6 +21,7 @@ from motcua.agencies.errors import UnknownAdminUnit, UnknownProvince
 from motcua.agencies.models import (
     AdminUnit,
     Agency,
+    AgencyKind,
     Official,
     OfficialRole,
     Role,
@@ -253,3 +254,33 @@ def agency_profile(*, code: str) -> tuple[str, str] | None:
         return None
     row = Agency.objects.filter(code=code, is_active=True).values_list("level", "kind").first()
     return tuple(row) if row else None
+
+
+# Routing reads (unscoped, like public contact details): the dossier engine's routing
+# asks them to find the competent agency and the center that receives for it.
+
+
+def find_agency(*, code: str) -> Agency | None:
+    """An active agency by electronic ID code, or None."""
+    if not is_valid_agency_code(code or ""):
+        return None
+    return Agency.objects.select_related("unit").filter(code=code, is_active=True).first()
+
+
+def agency_at(*, unit_id: int, kind: str) -> Agency | None:
+    """The active agency of ``kind`` serving an administrative unit (its People's Committee, …)."""
+    return (
+        Agency.objects.select_related("unit")
+        .filter(unit_id=unit_id, kind=kind, is_active=True)
+        .order_by("code")
+        .first()
+    )
+
+
+def service_center_for(agency: Agency) -> Agency | None:
+    """The Public Administration Service Center that receives for ``agency``'s unit."""
+    return agency_at(unit_id=agency.unit_id, kind=AgencyKind.SERVICE_CENTER)
+
+
+def province_id_of(agency: Agency) -> int:
+    return _province_id(agency.unit)

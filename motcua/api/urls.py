@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from motcua.api import admin_units, agencies, procedures
+from motcua.api import admin_units, agencies, dossier_actions, dossiers, procedures
 from motcua.api import calendar as calendar_api
 
 app_name = "api"
@@ -17,4 +17,13 @@ urlpatterns = [
     path("procedures/<str:code>/", procedures.ProcedureDetailApi.as_view(), name="procedure"),
     path("calendar/add-working-days/", calendar_api.AddWorkingDaysApi.as_view(), name="add-working-days"),
     path("calendar/working-days/", calendar_api.WorkingDaysApi.as_view(), name="working-days"),
+    path("dossiers/", dossiers.DossierListApi.as_view(), name="dossiers"),
+    path("dossiers/<str:code>/", dossiers.DossierDetailApi.as_view(), name="dossier"),
+    path("dossiers/<str:code>/events/", dossiers.DossierEventsApi.as_view(), name="dossier-events"),
+    path("dossiers/<str:code>/results/", dossiers.DossierResultsApi.as_view(), name="dossier-results"),
+    path("dossiers/<str:code>/slips/<str:kind>/", dossiers.DossierSlipApi.as_view(), name="dossier-slip"),
+    path(
+        "dossiers/<str:code>/<str:action>/", dossier_actions.DossierActionApi.as_view(), name="dossier-action"
+    ),
+    path("public/dossiers/<str:code>/", dossiers.PublicDossierApi.as_view(), name="public-dossier"),
 ]

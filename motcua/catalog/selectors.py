@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import Case, Count, Max, QuerySet, Value, When
 
 from motcua.catalog.interchange import CODE, FORMAT
-from motcua.catalog.models import LifeEventTag, Procedure, ProcedureField, ProcedureRevision
+from motcua.catalog.models import LifeEventTag, Procedure, ProcedureField, ProcedureRevision, ProcessStep
 from motcua.catalog.snapshot import SNAPSHOT_PREFETCH, procedure_snapshot
 from motcua.catalog.text import closest_word, tokens, word_similarity
 from motcua.core.errors import NotFound
@@ -181,3 +181,14 @@ def get_revision(*, code: str, number: int) -> ProcedureRevision:
         return ProcedureRevision.objects.select_related("procedure").get(procedure__code=code, number=number)
     except ProcedureRevision.DoesNotExist:
         raise NotFound(code="procedure_revision.not_found") from None
+
+
+def process_steps_for(procedure: Procedure, *, agency_id: int | None) -> list[ProcessStep]:
+    """The internal process an agency follows for a procedure: its own variant, else the default."""
+    templates = {t.agency_id: t for t in procedure.processes.all()}
+    template = templates.get(agency_id) or templates.get(None)
+    return list(template.steps.order_by("position", "id")) if template else []
+
+
+def current_revision(procedure: Procedure) -> ProcedureRevision | None:
+    return procedure.revisions.order_by("-number").first()

@@ -77,3 +77,23 @@ PROVINCE_ADMIN = DemoOfficial("quantri", "Sầm Văn Long", "Quản trị hệ t
 
 # Units whose officials are seeded: (commune code or None for "first ward/commune").
 DEMO_UNITS = {"04": {"ward": "01273", "mountain_commune": "01290", "department": "03"}}
+
+# Which provincial agency decides the catalog's provincial (and police-run) procedures, by
+# field, as agency number in ``000.00.NN.<L1>``. Demo assignment after the 2025 reform:
+# civil status and certification with Justice, business registration with Finance, land
+# with Agriculture and Environment, planning with Construction, residence, ID cards,
+# passports, judicial records and vehicles with the provincial police.
+COMPETENT_BY_FIELD = {
+    "Hộ tịch": "03",
+    "Chứng thực": "03",
+    "Thành lập và hoạt động của doanh nghiệp": "04",
+    "Đất đai": "06",
+    "Quy hoạch đô thị và nông thôn": "07",
+    "Lý lịch tư pháp": "31",
+    "Quản lý xuất nhập cảnh": "31",
+    "Sát hạch, cấp giấy phép lái xe": "31",
+    "Đăng ký, quản lý cư trú": "31",
+    "Cấp, quản lý căn cước": "31",
+    "Đăng ký, quản lý phương tiện giao thông cơ giới, xe máy chuyên dùng": "31",
+    "Thực hiện chính sách BHXH": "33",
+}

@@ -17,6 +17,7 @@ from motcua.agencies.services import grant_role, upsert_agency, upsert_official
 from motcua.catalog.services import import_catalog
 from motcua.core.errors import InvalidInput
 from motcua.demo import data
+from motcua.dossiers.services import assign_competence
 
 if TYPE_CHECKING:
     from motcua.agencies.models import AdminUnit, Agency
@@ -57,6 +58,7 @@ def seed_demo(
     seeder.run()
     if with_catalog:
         seed_catalog(report)
+        seed_competence(records=_catalog_records(), level1=level1)
     return report
 
 
@@ -66,13 +68,27 @@ class CatalogSeedFailed(InvalidInput):
 
 def seed_catalog(report: SeedReport) -> None:
     """The demo catalog: real procedures of both levels, each with an e-form and a process."""
-    records = json.loads(CATALOG_FILE.read_text(encoding="utf-8"))["procedures"]
+    records = _catalog_records()
     result = import_catalog(records=records, by="seed_demo")
     if not result.ok:
         row, problems = next(iter(result.errors.items()))
         raise CatalogSeedFailed(f"{CATALOG_FILE.name} row {row}: {problems[0]}")
     report.procedures_total = len(records)
     report.procedures_written = len(result.created) + len(result.updated)
+
+
+def _catalog_records() -> list[dict[str, Any]]:
+    return json.loads(CATALOG_FILE.read_text(encoding="utf-8"))["procedures"]
+
+
+def seed_competence(*, records: list[dict[str, Any]], level1: str) -> None:
+    """Route the provincial procedures to the demo's departments and vertical agencies."""
+    for record in records:
+        number = data.COMPETENT_BY_FIELD.get(record["field"])
+        if number:
+            assign_competence(
+                procedure_code=record["code"], agency_code=f"000.00.{number}.{level1}", by="seed_demo"
+            )
 
 
 class _Seeder:

@@ -1,10 +1,38 @@
-"""Reads of the dossiers app for other apps and the edges."""
+"""Reads of the dossiers app for other apps and the edges; every dossier read is scoped."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+
 from motcua.agencies import selectors as agency_selectors
+from motcua.core import clock
+from motcua.dossiers import deadlines
 from motcua.dossiers.calendar import province_calendar
+from motcua.dossiers.codes import normalise_code
 from motcua.dossiers.deadlines import WorkCalendar
+from motcua.dossiers.errors import DossierNotFound
+from motcua.dossiers.models import Dossier, DossierEvent, DossierResult
+from motcua.dossiers.workflow import END_STATES, Status
+
+__all__ = [
+    "QUEUES",
+    "PublicStatus",
+    "calendar_for",
+    "deadline_status",
+    "events_of",
+    "get_dossier",
+    "public_status",
+    "results_of",
+    "visible_dossiers",
+    "work_queue",
+]
+
+OPEN_STATES = [s for s in Status.values if s not in END_STATES and s != Status.DRAFT]
 
 
 def calendar_for(*, unit_code: str | None) -> WorkCalendar:
@@ -16,3 +44,160 @@ def calendar_for(*, unit_code: str | None) -> WorkCalendar:
     if unit_code is not None:
         agency_selectors.get_admin_unit(code=unit_code)  # raises UnknownAdminUnit
     return province_calendar()
+
+
+def visible_dossiers(user: Any) -> QuerySet[Dossier]:
+    """Dossiers the caller may see: of their agencies (and those below), or their own."""
+    queryset = Dossier.objects.select_related(
+        "procedure", "receiving_agency", "competent_agency", "current_agency"
+    )
+    scope = agency_selectors.agency_scope(user)
+    if scope.everything:
+        return queryset
+    ids = scope.agency_ids
+    mine = Q(account_id=user.pk) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
+    return queryset.filter(
+        Q(current_agency_id__in=ids) | Q(receiving_agency_id__in=ids) | Q(competent_agency_id__in=ids) | mine
+    )
+
+
+def with_details(queryset: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    return queryset.select_related(
+        "owner_unit", "served_at", "assignee", "procedure_revision"
+    ).prefetch_related("components", "fees", "parties", "steps__agency")
+
+
+def acted_on(dossier: Dossier) -> Dossier:
+    """The dossier as it is after the caller's own action, even if it has just left their scope
+    (transferred to another agency): they may see the outcome of what they did."""
+    return with_details(Dossier.objects.select_related(*_AGENCIES)).get(pk=dossier.pk)
+
+
+_AGENCIES = ("procedure", "receiving_agency", "competent_agency", "current_agency")
+
+
+def get_dossier(user: Any, *, identifier: str) -> Dossier:
+    """One dossier by code (or reference before receipt); 404 when missing or not the caller's."""
+    text = normalise_code(str(identifier))
+    try:
+        lookup = Q(reference=UUID(text))
+    except ValueError:
+        if len(text) > 60:
+            raise DossierNotFound(value=identifier[:60]) from None
+        lookup = Q(code=text)
+    found = with_details(visible_dossiers(user)).filter(lookup).first()
+    if found is None:
+        raise DossierNotFound(value=identifier)
+    return found
+
+
+# Work queues: which dossiers wait for what, at the agencies the caller works for.
+QUEUES = {
+    "to_receive": Q(status=Status.SUBMITTED),
+    "in_progress": Q(status__in=[Status.RECEIVED, Status.PROCESSING]),
+    "to_sign": Q(status=Status.APPROVED),
+    "to_return": Q(status=Status.SIGNED),
+    "waiting": Q(status__in=[Status.SUPPLEMENT_REQUESTED, Status.AWAITING_SUPPLEMENT, Status.PAUSED]),
+    "open": Q(status__in=OPEN_STATES),
+    "finished": Q(status__in=list(END_STATES)),
+}
+
+
+def work_queue(
+    user: Any,
+    *,
+    queue: str = "open",
+    status: str = "",
+    procedure: str = "",
+    channel: str = "",
+    received_from: date | None = None,
+    received_to: date | None = None,
+    overdue: bool = False,
+) -> QuerySet[Dossier]:
+    """A queue, soonest deadline first (then newest); callers keyset-paginate on (appointment_on, id)."""
+    queryset = visible_dossiers(user).filter(QUEUES[queue])
+    if status:
+        queryset = queryset.filter(status=status)
+    if procedure:
+        queryset = queryset.filter(procedure__code=procedure)
+    if channel:
+        queryset = queryset.filter(channel=channel)
+    if received_from:
+        queryset = queryset.filter(received_on__gte=received_from)
+    if received_to:
+        queryset = queryset.filter(received_on__lte=received_to)
+    if overdue:
+        today = deadlines.OFFICE_HOURS.local(clock.now()).date()
+        queryset = queryset.filter(status__in=OPEN_STATES, appointment_on__lt=today)
+    return queryset
+
+
+def deadline_status(dossier: Dossier) -> str:
+    """within_time / late for an open dossier, early / on_time / late once finished, "" before receipt."""
+    if dossier.outcome:
+        return dossier.outcome
+    if dossier.appointment_on is None or dossier.status in END_STATES:
+        return ""
+    return deadlines.status_on(clock.now(), dossier.appointment_on)
+
+
+def events_of(dossier: Dossier) -> QuerySet[DossierEvent]:
+    return dossier.events.select_related("from_agency", "to_agency").order_by("seq")
+
+
+def results_of(dossier: Dossier) -> QuerySet[DossierResult]:
+    return dossier.results.order_by("number")
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What anyone holding a code may see: no names, no addresses, no documents."""
+
+    code: str
+    procedure_name: str
+    status: str
+    received_on: date | None
+    appointment_on: date | None
+    returned: bool
+    agency_name: str
+    deadline_status: str
+
+
+def public_status(*, code: str) -> PublicStatus:
+    text = normalise_code(code)
+    row = (
+        Dossier.objects.filter(code=text)
+        .select_related("procedure", "competent_agency")
+        .only(
+            "code",
+            "status",
+            "received_on",
+            "appointment_on",
+            "outcome",
+            "procedure__name",
+            "competent_agency__name",
+        )
+        .first()
+        if len(text) <= 60
+        else None
+    )
+    if row is None:
+        raise DossierNotFound(value=code[:60])
+    return PublicStatus(
+        code=row.code,
+        procedure_name=row.procedure.name,
+        status=row.status,
+        received_on=row.received_on,
+        appointment_on=row.appointment_on,
+        returned=row.status == Status.RETURNED,
+        agency_name=row.competent_agency.name,
+        deadline_status=deadline_status(row),
+    )
+
+
+def allowed_actions_for(user: Any, dossier: Dossier) -> list[str]:
+    """What the caller may do to this dossier now (buttons, the API's ``actions``)."""
+    from motcua.dossiers.actors import actor_for
+    from motcua.dossiers.workflow import allowed_actions
+
+    return [str(action) for action in allowed_actions(dossier.status, actor_for(user, dossier).roles)]

@@ -112,7 +112,8 @@ TRANSITIONS: dict[tuple[Status, Action], Transition] = {
     (S.PAUSED, A.STOP): _t(S.STOPPED, LEADER, slip="stop_notice"),
     (S.AWAITING_SUPPLEMENT, A.STOP): _t(S.STOPPED, LEADER, slip="stop_notice"),
     **{(state, A.WITHDRAW): _t(S.WITHDRAWN, APPLICANT, DESK) for state in _OPEN_TO_WITHDRAWAL},
-    **{(state, A.RATE): _t(state, APPLICANT) for state in (S.RETURNED, S.REFUSED, S.STOPPED)},
+    # The applicant rates online, or on the desk's rating screen, which the desk records.
+    **{(state, A.RATE): _t(state, APPLICANT, DESK) for state in (S.RETURNED, S.REFUSED, S.STOPPED)},
 }
 
 END_STATES = frozenset({S.RETURNED, S.REFUSED, S.WITHDRAWN, S.STOPPED})

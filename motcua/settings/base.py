@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "motcua.agencies",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.integrations",
     "motcua.api",
     "motcua.backoffice",
     "motcua.portal",
@@ -107,6 +108,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Channels and result deliveries share the values desk / online / post: one enum.
+    "ENUM_NAME_OVERRIDES": {
+        "ChannelEnum": "motcua.dossiers.types.Channel",
+        "ResultDeliveryEnum": "motcua.dossiers.types.ResultDelivery",
+    },
 }
 SPECTACULAR_SETTINGS.update(
     {

@@ -1,0 +1,84 @@
+"""Who is acting on a dossier, and in which of the lifecycle's roles.
+
+An official's roles count where they apply: a desk officer's at the unit that received
+(or serves) the dossier and at the agency handling it, the processing roles only at the
+agency handling it now. So a commune's leader cannot approve a dossier after it was
+transferred to a department, and a desk officer of one commune cannot act on another's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from motcua.agencies import selectors as agency_selectors
+from motcua.agencies.types import Role
+from motcua.dossiers.models import ActorKind
+from motcua.dossiers.workflow import APPLICANT, DESK, HANDLER, LEADER, SIGNER, SYSTEM
+
+if TYPE_CHECKING:
+    from motcua.dossiers.models import Dossier
+
+PROCESSING_ROLES = frozenset({HANDLER, LEADER, SIGNER})
+ALL_OFFICIAL_ROLES = frozenset({DESK, HANDLER, LEADER, SIGNER})
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: Any  # None for the system
+    kind: str
+    name: str
+    roles: frozenset[str]
+
+    @property
+    def is_system(self) -> bool:
+        return self.kind == ActorKind.SYSTEM
+
+
+SYSTEM_ACTOR = Actor(user=None, kind=ActorKind.SYSTEM, name="motcua", roles=frozenset({SYSTEM}))
+
+
+def actor_for(by: Any, dossier: Dossier) -> Actor:
+    """``by`` is a user, or None / a string for the system (a job, another system's event)."""
+    if by is None or isinstance(by, str):
+        return SYSTEM_ACTOR if by is None else Actor(None, ActorKind.SYSTEM, by, frozenset({SYSTEM}))
+    name = display_name(by)
+    if dossier.account_id is not None and dossier.account_id == by.pk:
+        return Actor(by, ActorKind.APPLICANT, name, frozenset({APPLICANT}))
+    if getattr(by, "is_superuser", False) and by.is_active:
+        return Actor(by, ActorKind.OFFICIAL, name, ALL_OFFICIAL_ROLES)
+    return Actor(by, ActorKind.OFFICIAL, name, frozenset(_official_roles(by, dossier)))
+
+
+def _official_roles(user: Any, dossier: Dossier) -> set[str]:
+    if not user.is_active:
+        return set()
+    desk_places = {dossier.receiving_agency_id, dossier.served_at_id, dossier.current_agency_id}
+    roles = set()
+    for held in agency_selectors.roles_of(user):
+        if held.role == Role.DESK_OFFICER and held.agency_id in desk_places:
+            roles.add(DESK)
+        elif held.role in PROCESSING_ROLES and held.agency_id == dossier.current_agency_id:
+            roles.add(held.role)
+    return roles
+
+
+def display_name(user: Any) -> str:
+    official = agency_selectors.official_of(user)
+    if official is not None:
+        return official.full_name
+    return user.get_full_name() or user.get_username()
+
+
+def may_see(user: Any, dossier: Dossier) -> bool:
+    """Scope: an official sees dossiers of their agencies (and those below); the applicant theirs."""
+    if dossier.account_id is not None and dossier.account_id == getattr(user, "pk", None):
+        return True
+    scope = agency_selectors.agency_scope(user)
+    places = (
+        dossier.receiving_agency_id,
+        dossier.competent_agency_id,
+        dossier.current_agency_id,
+        dossier.served_at_id,
+    )
+    return any(scope.allows(agency_id) for agency_id in places if agency_id is not None)

@@ -108,6 +108,7 @@ class DossierSlipApi(ApiView):
         if kind not in SLIP_NAMES:
             raise NotFound(_("There is no slip called “%(value)s”."), code="slip.unknown", value=kind[:40])
         dossier = selectors.get_dossier(request.user, identifier=code)
+        services.log_personal_data_access(dossier=dossier, by=request.user, purpose="slip")
         if kind == SlipKind.CONTROL_SHEET:
             pdf = services.control_sheet_pdf(dossier=dossier)
         else:

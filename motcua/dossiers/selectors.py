@@ -201,3 +201,15 @@ def allowed_actions_for(user: Any, dossier: Dossier) -> list[str]:
     from motcua.dossiers.workflow import allowed_actions
 
     return [str(action) for action in allowed_actions(dossier.status, actor_for(user, dossier).roles)]
+
+
+def dossier_code_gaps(*, agency_code: str, day: date) -> list[int]:
+    """Numbers an agency issued on a day that no dossier carries and nobody voided (should be [])."""
+    from motcua.dossiers.numbering_report import code_gaps
+
+    agency = agency_selectors.find_agency(code=agency_code)
+    if agency is None:
+        return []
+    prefix = f"{agency_code}-{day:%y%m%d}-"
+    used = Dossier.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+    return code_gaps(agency=agency, day=day, used_codes=used)

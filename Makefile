@@ -5,8 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 APT_PACKAGES := gettext python3-venv
-# Browser journeys (tests/e2e) drive Debian's Chromium; make run does not need it.
-TEST_APT_PACKAGES := chromium fonts-noto-core
+# Browser journeys (tests/e2e) drive Debian's Chromium; the slip tests read PDFs with
+# poppler (pdftotext, pdftoppm); make run needs neither.
+TEST_APT_PACKAGES := chromium fonts-noto-core poppler-utils
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .PHONY: run test install lint messages lock clean check-python schema

@@ -116,9 +116,29 @@ class DossierSlipApi(ApiView):
             if slip is None:
                 raise NotFound(_("This dossier has no such slip yet."), code="slip.not_made")
             pdf = slip.file.read()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{dossier.identifier}-{kind}.pdf"'
-        return response
+        return pdf_response(pdf, f"{dossier.identifier}-{kind}.pdf")
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+class LedgerApi(ApiView):
+    """Form 07, the tracking ledger of an agency (its received dossiers) for a period, as PDF."""
+
+    class PeriodIn(serializers.Serializer):
+        start = serializers.DateField(help_text=_("First day of receipt (YYYY-MM-DD)."))
+        end = serializers.DateField(help_text=_("Last day of receipt (YYYY-MM-DD)."))
+
+    @extend_schema(
+        parameters=[PeriodIn], responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)}
+    )
+    def get(self, request: Request, code: str) -> HttpResponse:
+        period = self.parse_query(request, self.PeriodIn)
+        pdf = selectors.ledger_pdf(request.user, agency_code=code, **period)
+        return pdf_response(pdf, f"so-theo-doi-{code}-{period['start']}-{period['end']}.pdf")
 
 
 class PublicStatusThrottle(AnonRateThrottle):

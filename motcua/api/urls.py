@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin-units/<str:code>/", admin_units.AdminUnitDetailApi.as_view(), name="admin-unit"),
     path("agencies/", agencies.AgencyListApi.as_view(), name="agencies"),
     path("agencies/<str:code>/", agencies.AgencyDetailApi.as_view(), name="agency"),
+    path("agencies/<str:code>/ledger/", dossiers.LedgerApi.as_view(), name="agency-ledger"),
     path("procedures/", procedures.ProcedureListApi.as_view(), name="procedures"),
     path("procedures/<str:code>/", procedures.ProcedureDetailApi.as_view(), name="procedure"),
     path("calendar/add-working-days/", calendar_api.AddWorkingDaysApi.as_view(), name="add-working-days"),

@@ -8,9 +8,11 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies import selectors as agency_selectors
 from motcua.core import clock
+from motcua.core.errors import InvalidInput
 from motcua.dossiers import deadlines
 from motcua.dossiers.calendar import province_calendar
 from motcua.dossiers.codes import normalise_code
@@ -213,3 +215,38 @@ def dossier_code_gaps(*, agency_code: str, day: date) -> list[int]:
     prefix = f"{agency_code}-{day:%y%m%d}-"
     used = Dossier.objects.filter(code__startswith=prefix).values_list("code", flat=True)
     return code_gaps(agency=agency, day=day, used_codes=used)
+
+
+MAX_LEDGER_ROWS = 5000
+
+
+class LedgerTooLong(InvalidInput):
+    code = "ledger.too_long"
+    default_message = _(
+        "The ledger would have %(count)s lines; choose a shorter period (at most %(max)s lines)."
+    )
+
+
+def ledger_rows(user: Any, *, agency_code: str, start: date, end: date) -> tuple[Any, list[Dossier]]:
+    """The agency (visible to the caller) and the dossiers it received in [start, end], by code."""
+    agency = agency_selectors.get_visible_agency(user, code=agency_code)
+    if end < start:
+        raise InvalidInput(_("The end of the period is before its start."), code="ledger.bad_period")
+    rows = (
+        Dossier.objects.filter(receiving_agency=agency, received_on__range=(start, end))
+        .select_related("procedure", "competent_agency")
+        .prefetch_related("events")
+        .order_by("received_on", "code")
+    )
+    count = rows.count()
+    if count > MAX_LEDGER_ROWS:
+        raise LedgerTooLong(count=count, max=MAX_LEDGER_ROWS)
+    return agency, list(rows)
+
+
+def ledger_pdf(user: Any, *, agency_code: str, start: date, end: date) -> bytes:
+    """Form 07, the tracking ledger of an agency for a period, as PDF."""
+    from motcua.dossiers.slips import render_ledger  # WeasyPrint loads only where PDFs are made
+
+    agency, rows = ledger_rows(user, agency_code=agency_code, start=start, end=end)
+    return render_ledger(agency=agency, rows=rows, start=start, end=end, issued_at=clock.now())

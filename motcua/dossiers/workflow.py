@@ -83,7 +83,8 @@ _OPEN_TO_WITHDRAWAL = (
 )
 
 TRANSITIONS: dict[tuple[Status, Action], Transition] = {
-    (S.DRAFT, A.SUBMIT): _t(S.SUBMITTED, APPLICANT, DESK),
+    # The system submits what arrives from the national portal or another channel.
+    (S.DRAFT, A.SUBMIT): _t(S.SUBMITTED, APPLICANT, DESK, SYSTEM),
     # Receipt check: complete → Form 01; incomplete → guide once in writing (Form 02);
     # not eligible → Form 03.
     (S.SUBMITTED, A.RECEIVE): _t(S.RECEIVED, DESK, SYSTEM, slip="receipt"),

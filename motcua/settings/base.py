@@ -85,6 +85,8 @@ LOGOUT_REDIRECT_URL = "backoffice:login"
 # The demo province; seed_demo and the portal use it when no province is given.
 MOTCUA_PROVINCE_CODE = env.str("MOTCUA_PROVINCE_CODE", "04")
 MOTCUA_SITE_NAME = env.str("MOTCUA_SITE_NAME", "motcua")
+# Printed in the QR codes of the slips and results (tracking and verification links).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -22,5 +22,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING" if LOG_LEVEL == "INFO" else LOG_LEVEL},
+        # PDF rendering logs ~100 lines per slip at INFO (font subsetting): keep them quiet.
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
     },
 }

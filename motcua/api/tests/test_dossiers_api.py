@@ -267,3 +267,47 @@ def test_refused_during_processing_by_the_leader_then_rated_once(desk):
     assert_json_error(
         post(desk, f"/api/v1/dossiers/{code}/rate/", {"satisfaction": 3}), 409, "dossier.already_rated"
     )
+
+
+def test_slips_are_pdfs_made_by_their_actions(desk):
+    with frozen(2026, 3, 2, 9, 0):
+        code = received(desk)
+        act(desk, code, "assign")
+        act(
+            as_user("thucphan.xuly"),
+            code,
+            "request-supplement",
+            {"reason": "Thiếu giấy tờ", "missing": ["Bản sao"]},
+        )
+    receipt = desk.get(f"/api/v1/dossiers/{code}/slips/receipt/")
+    assert receipt.status_code == 200 and receipt["Content-Type"] == "application/pdf"
+    assert receipt.content.startswith(b"%PDF")
+    again = desk.get(f"/api/v1/dossiers/{code}/slips/receipt/")
+    assert again.content == receipt.content  # stored once, not re-rendered
+    assert desk.get(f"/api/v1/dossiers/{code}/slips/supplement_request/").content.startswith(b"%PDF")
+    assert desk.get(f"/api/v1/dossiers/{code}/slips/control_sheet/").content.startswith(b"%PDF")
+    assert_json_error(desk.get(f"/api/v1/dossiers/{code}/slips/refusal/"), 404, "slip.not_made")
+    assert_json_error(desk.get(f"/api/v1/dossiers/{code}/slips/nonsense/"), 404, "slip.unknown")
+    ledger = desk.get("/api/v1/agencies/001.01.50.H14/ledger/?start=2026-03-01&end=2026-03-31")
+    assert ledger.status_code == 200 and ledger.content.startswith(b"%PDF")
+    assert (
+        as_user("baolam.motcua")
+        .get("/api/v1/agencies/001.01.50.H14/ledger/?start=2026-03-01&end=2026-03-31")
+        .status_code
+        == 404
+    )
+
+
+def test_the_worker_renders_the_slip_job(desk):
+    from django_tasks_db.models import DBTaskResult
+
+    from motcua.dossiers.models import DossierSlip
+    from motcua.dossiers.tasks import generate_slip
+
+    with frozen(2026, 3, 2, 9, 0):
+        code = received(desk)
+    job = DBTaskResult.objects.filter(task_path__endswith="generate_slip").order_by("-enqueued_at").first()
+    assert job.args_kwargs["kwargs"]["kind"] == "receipt"
+    generate_slip.call(**job.args_kwargs["kwargs"])
+    generate_slip.call(**job.args_kwargs["kwargs"])  # a repeated job stores nothing new
+    assert DossierSlip.objects.filter(dossier__code=code, kind="receipt").count() == 1

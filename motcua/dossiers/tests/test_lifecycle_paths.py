@@ -162,3 +162,36 @@ def test_province_center_receives(demo_catalog):
         received = services.receive_dossier(dossier=dossier, by=user("tinh.motcua"))
     assert received.code.startswith(PROVINCE_CENTER)
     assert received.competent_agency.code == THUC_PHAN_COMMITTEE  # the applicant's ward decides
+
+
+def test_within_the_day_after_15h_is_due_the_next_working_day(demo_catalog):
+    from motcua.dossiers.tests.helpers import BIRTH
+
+    with frozen(2026, 3, 6, 14, 59):  # Friday, before the cut-off
+        before = services.receive_dossier(dossier=desk_dossier(BIRTH), by=user("thucphan.motcua"))
+    with frozen(2026, 3, 6, 15, 1):
+        after = services.receive_dossier(dossier=desk_dossier(BIRTH), by=user("thucphan.motcua"))
+    assert before.appointment_on == date(2026, 3, 6)
+    assert after.appointment_on == date(2026, 3, 9)  # Monday
+
+
+def test_online_dossier_received_outside_hours_counts_from_the_next_working_day(demo_catalog):
+    from motcua.dossiers.services import ApplicantInput, DossierInput, create_dossier
+    from motcua.dossiers.tests.helpers import THUC_PHAN
+
+    with frozen(2026, 4, 29, 20, 30):  # Wednesday evening; 30 April and 1 May are holidays
+        data = DossierInput(
+            procedure_code=MARRIAGE_STATUS,
+            channel="online",
+            owner=ApplicantInput(name="Lục Thị Mai", unit_code=THUC_PHAN),
+            form_data={},
+        )
+        dossier = create_dossier(data=data, by=None, submit=False)
+        dossier.components.update(copies=1)
+        services.submit_dossier(dossier=dossier, by=None)
+        received = services.receive_dossier(dossier=dossier, by=None)  # the portal's automatic receipt
+    assert received.receiving_agency.code == "001.01.50.H14"  # the competent commune's center
+    assert received.received_on == date(2026, 5, 4)
+    assert received.code.endswith("-260504-0001")
+    assert received.appointment_on == date(2026, 5, 11)
+    assert received.events.order_by("-seq").first().actor_kind == "system"

@@ -73,8 +73,21 @@ class EventInline(ReadOnlyInline):
     fields = ("seq", "at", "action", "actor_name", "from_status", "to_status", "step_name", "note")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """History is written by the services only; the admin shows it."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(ReadOnlyAdmin):
     """Read-only: dossiers change only through the lifecycle actions, which keep the trail."""
 
     list_display = (
@@ -95,15 +108,6 @@ class DossierAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
         return selectors.visible_dossiers(request.user)
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
     def change_view(self, request: HttpRequest, object_id: str, *args, **kwargs):  # noqa: ANN201
         dossier = self.get_object(request, object_id)
         if dossier is not None:
@@ -121,18 +125,9 @@ class CompetenceAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(ReadOnlyAdmin):
     list_display = ("at", "user_name", "dossier", "purpose")
     list_filter = ("purpose",)
     search_fields = ("user_name", "dossier__code")
     list_select_related = ("dossier",)
     show_full_result_count = False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

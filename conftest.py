@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from motcua.agencies.tests.factories import *  # noqa: F403  (factories as fixtures)
@@ -88,12 +90,13 @@ def _reference_data(request) -> None:
         load_admin_units()
 
 
-@pytest.fixture(scope="module")
-def _demo_province(django_db_setup, django_db_blocker):
+@contextmanager
+def _seeded_province(django_db_blocker, *, with_catalog: bool):
     """Seed the demo province once per test module, in a transaction rolled back after it.
 
     Each test still runs in its own savepoint, so what a test changes is undone before the
-    next one; the seed itself is undone when the module ends.
+    next one; the seed itself is undone when the module ends. No demo dossiers: tests make
+    the dossiers they need.
     """
     from django.db import transaction
     from django.test import override_settings
@@ -105,9 +108,14 @@ def _demo_province(django_db_setup, django_db_blocker):
         transaction.atomic(),
         override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
     ):
-        report = seed_demo(province_code="04", password="x", with_catalog=False)
-        yield report
+        yield seed_demo(province_code="04", password="x", with_catalog=with_catalog, with_dossiers=False)
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _demo_province(django_db_setup, django_db_blocker):
+    with _seeded_province(django_db_blocker, with_catalog=False) as report:
+        yield report
 
 
 @pytest.fixture
@@ -118,20 +126,8 @@ def demo(db, _demo_province):
 
 @pytest.fixture(scope="module")
 def _demo_province_with_catalog(django_db_setup, django_db_blocker):
-    """The demo province with its catalog and competence table, once per module (rolled back)."""
-    from django.db import transaction
-    from django.test import override_settings
-
-    from motcua.demo.services import seed_demo
-
-    with (
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-    ):
-        report = seed_demo(province_code="04", password="x", with_catalog=True)
+    with _seeded_province(django_db_blocker, with_catalog=True) as report:
         yield report
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from motcua.agencies.services import grant_role, upsert_agency, upsert_official
 from motcua.catalog.services import import_catalog
 from motcua.core.errors import InvalidInput
 from motcua.demo import data
+from motcua.demo.dossiers import seed_dossiers
 from motcua.dossiers.services import assign_competence
 
 if TYPE_CHECKING:
@@ -34,6 +35,10 @@ class SeedReport:
     officials_created: int = 0
     procedures_total: int = 0
     procedures_written: int = 0
+    dossiers_total: int = 0
+    dossiers_created: int = 0
+    dossiers_by_status: dict[str, int] = field(default_factory=dict)
+    dossiers_seconds: float = 0.0
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # username, name, where
 
 
@@ -47,8 +52,15 @@ class MissingLevel1Code(InvalidInput):
 
 @transaction.atomic
 def seed_demo(
-    *, province_code: str, password: str, level1_code: str | None = None, with_catalog: bool = True
+    *,
+    province_code: str,
+    password: str,
+    level1_code: str | None = None,
+    with_catalog: bool = True,
+    with_dossiers: bool = True,
 ) -> SeedReport:
+    """Agencies and officials; with the catalog, its procedures and who decides them; with
+    the dossiers too, demo dossiers in every state (only into a database that has none)."""
     province = agency_selectors.get_province(code=province_code)
     level1 = level1_code or data.LEVEL1_CODES.get(province_code)
     if not level1:
@@ -59,7 +71,15 @@ def seed_demo(
     if with_catalog:
         seed_catalog(report)
         seed_competence(records=_catalog_records(), level1=level1)
+        if with_dossiers:
+            seed_demo_dossiers(report, province_code=province_code, level1=level1)
     return report
+
+
+def seed_demo_dossiers(report: SeedReport, *, province_code: str, level1: str) -> None:
+    counts = seed_dossiers(province_code=province_code, level1=level1)
+    report.dossiers_total, report.dossiers_created = counts.total, counts.created
+    report.dossiers_by_status, report.dossiers_seconds = counts.by_status, counts.seconds
 
 
 class CatalogSeedFailed(InvalidInput):

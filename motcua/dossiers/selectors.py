@@ -250,3 +250,17 @@ def ledger_pdf(user: Any, *, agency_code: str, start: date, end: date) -> bytes:
 
     agency, rows = ledger_rows(user, agency_code=agency_code, start=start, end=end)
     return render_ledger(agency=agency, rows=rows, start=start, end=end, issued_at=clock.now())
+
+
+def count_by_status() -> dict[str, int]:
+    """Dossiers per status, over the whole province (operator commands and the demo seed)."""
+    from django.db.models import Count
+
+    return dict(Dossier.objects.values_list("status").annotate(n=Count("id")).order_by())
+
+
+def current_step(dossier: Dossier) -> Any:
+    """The step being worked on (the first unfinished), or None."""
+    from motcua.dossiers.steps import current_step as first_open
+
+    return first_open(dossier)

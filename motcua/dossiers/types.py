@@ -1,5 +1,6 @@
 """Enumerations of the dossier engine other apps and the edges may use."""
 
+from motcua.dossiers.deadlines import LOCAL_TIME, WorkCalendar
 from motcua.dossiers.models import (
     ApplicantKind,
     Channel,
@@ -14,6 +15,7 @@ from motcua.dossiers.workflow import END_STATES, Action, Status
 
 __all__ = [
     "END_STATES",
+    "LOCAL_TIME",
     "Action",
     "ApplicantKind",
     "Channel",
@@ -24,4 +26,5 @@ __all__ = [
     "Satisfaction",
     "SlipKind",
     "Status",
+    "WorkCalendar",
 ]

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_catalog_has_30_plus_procedures_with_forms_and_processes():
-    report = seed_demo(province_code="04", password="x")
+    report = seed_demo(province_code="04", password="x", with_dossiers=False)
     assert report.procedures_total >= 30
     procedures = Procedure.objects.prefetch_related("processes__steps")
     with_form = [p for p in procedures if p.form_schema]
@@ -17,7 +17,7 @@ def test_demo_catalog_has_30_plus_procedures_with_forms_and_processes():
     assert all(p.processes.get(agency=None).steps.exists() for p in procedures)
     assert procedures.filter(at_commune=True).exists() and procedures.filter(at_province=True).exists()
     assert all(p.legal_basis for p in procedures)
-    again = seed_demo(province_code="04", password="x")
+    again = seed_demo(province_code="04", password="x", with_dossiers=False)
     assert again.procedures_written == 0
 
 
@@ -32,6 +32,6 @@ def test_demo_catalog_has_30_plus_procedures_with_forms_and_processes():
     ],
 )
 def test_common_phone_searches_find_the_right_procedure(client, query, expected_in_name):
-    seed_demo(province_code="04", password="x")
+    seed_demo(province_code="04", password="x", with_dossiers=False)
     results = client.get("/api/v1/procedures/", {"q": query}).json()["results"]
     assert results and expected_in_name in results[0]["name"].lower()

@@ -122,18 +122,27 @@ REWORKABLE = ("assess", "approve", "transfer", "sign")
 
 
 def advance(ctx: ActionContext, *, through: str = "") -> None:
-    """Finish the current step (or every step up to one of kind ``through``) and start the next."""
+    """Finish the current step, or (``through`` a step kind) every step up to and including it.
+
+    A decision never closes work that comes after it in the process: approving finishes the
+    assessment and the approval but not the signature, signing never closes the return to
+    the applicant, whether or not the process has a step of that very kind.
+    """
     open_steps = steps.open_steps(ctx.dossier)
-    if not open_steps and not through:
-        raise NoProcessStep(detail=_("every step is already done"))
-    if through and all(step.kind != through for step in open_steps):
-        through, open_steps = "", open_steps[:1]  # no such step in this process: just the current one
+    if not through:
+        if not open_steps:
+            raise NoProcessStep(detail=_("every step is already done"))
+        open_steps = open_steps[:1]
     for step in open_steps:
+        if through and STAGE.get(step.kind, 1) > STAGE[through]:
+            break
         ctx.event_fields["deadline_status"] = steps.finish(step, at=ctx.now)
         _mark_step(ctx, step)
-        if not through or step.kind == through:
-            break
     steps.start(steps.current_step(ctx.dossier), at=ctx.now)
+
+
+# Where each kind of step stands in a process; work of a later stage waits for its action.
+STAGE = {"receive": 0, "assess": 1, "transfer": 1, "approve": 2, "sign": 3, "return": 4}
 
 
 def _mark_step(ctx: ActionContext, step: Any) -> None:

@@ -26,15 +26,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only
 def province():
     from motcua.demo.services import seed_demo
 
-    seed_demo(province_code="04", password="x", with_catalog=True, **_no_dossiers())
-
-
-def _no_dossiers() -> dict:
-    import inspect
-
-    from motcua.demo.services import seed_demo
-
-    return {"with_dossiers": False} if "with_dossiers" in inspect.signature(seed_demo).parameters else {}
+    seed_demo(province_code="04", password="x", with_catalog=True, with_dossiers=False)
 
 
 def _race(*calls) -> list[object]:

@@ -195,3 +195,21 @@ def test_online_dossier_received_outside_hours_counts_from_the_next_working_day(
     assert received.code.endswith("-260504-0001")
     assert received.appointment_on == date(2026, 5, 11)
     assert received.events.order_by("-seq").first().actor_kind == "system"
+
+
+def test_steps_close_at_their_own_action_when_the_process_has_no_approval(demo_catalog):
+    from motcua.dossiers.tests.helpers import BIRTH  # receive, assess, sign, return
+
+    with frozen(2026, 3, 2, 9, 0):
+        dossier = services.receive_dossier(dossier=desk_dossier(BIRTH), by=user("thucphan.motcua"))
+        services.assign_dossier(dossier=dossier.code, by=user("thucphan.motcua"))
+        services.approve_dossier(dossier=dossier.code, by=user("thucphan.lanhdao"))
+        open_after_approval = [s.kind for s in dossier.steps.filter(finished_at__isnull=True)]
+        services.sign_result(dossier=dossier.code, by=user("thucphan.kyso"))
+        open_after_signing = [s.kind for s in dossier.steps.filter(finished_at__isnull=True)]
+        services.return_result(dossier=dossier.code, by=user("thucphan.motcua"))
+    assert open_after_approval == ["sign", "return"]
+    assert open_after_signing == ["return"]
+    assert not dossier.steps.filter(finished_at__isnull=True).exists()
+    returned = dossier.events.get(action="return-result")
+    assert returned.step_name == dossier.steps.get(kind="return").name

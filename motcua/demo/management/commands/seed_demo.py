@@ -4,12 +4,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.core.errors import MotcuaError
-from motcua.demo.services import seed_demo
+from motcua.demo.services import SeedReport, seed_demo
 from motcua.env import env
 
 
 class Command(BaseCommand):
-    help = "Seed the demo province: agencies with codes, officials for every role (idempotent)."
+    help = (
+        "Seed the demo province: agencies with codes, officials for every role, the catalog and "
+        "dossiers in every lifecycle state (idempotent: dossiers only into a database with none)."
+    )
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument(
@@ -19,15 +22,29 @@ class Command(BaseCommand):
         )
         parser.add_argument("--level1-code", help="agency level-1 code when none is known, e.g. H14")
         parser.add_argument("--quiet-logins", action="store_true", help="do not list the logins")
+        parser.add_argument("--no-dossiers", action="store_true", help="do not create demo dossiers")
 
-    def handle(self, *args, province: str, level1_code: str | None, quiet_logins: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        province: str,
+        level1_code: str | None,
+        quiet_logins: bool,
+        no_dossiers: bool = False,
+        **options,
+    ) -> None:
         if settings.INTEGRATIONS_MODE == "live":
             raise CommandError("refusing to seed demo data with INTEGRATIONS_MODE=live")
         if not (len(province) == 2 and province.isdigit()):
             raise CommandError(f"--province {province!r}: a province code is 2 digits, e.g. 04")
         started = time.perf_counter()
         try:
-            report = seed_demo(province_code=province, password=demo_password(), level1_code=level1_code)
+            report = seed_demo(
+                province_code=province,
+                password=demo_password(),
+                level1_code=level1_code,
+                with_dossiers=not no_dossiers,
+            )
         except MotcuaError as error:
             hint = (
                 ""
@@ -38,9 +55,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"demo {report.province}: {report.agencies_total} agencies "
             f"({report.agencies_written} written), {report.officials_created} officials created, "
-            f"{report.procedures_total} procedures ({report.procedures_written} written) "
-            f"in {time.perf_counter() - started:.1f} s"
+            f"{report.procedures_total} procedures ({report.procedures_written} written)"
+            f"{format_dossier_total(report)} in {time.perf_counter() - started:.1f} s"
         )
+        if report.dossiers_by_status:
+            self.stdout.write(format_dossier_counts(report.dossiers_by_status))
         if not quiet_logins:
             self.stdout.write(format_logins(report.logins))
 
@@ -49,6 +68,17 @@ def demo_password() -> str:
     from motcua.demo.data import DEMO_PASSWORD_DEFAULT
 
     return env.str("DEMO_PASSWORD", DEMO_PASSWORD_DEFAULT)
+
+
+def format_dossier_total(report: SeedReport) -> str:
+    if not report.dossiers_total:
+        return ""
+    took = f" in {report.dossiers_seconds:.1f} s" if report.dossiers_created else ""
+    return f", {report.dossiers_total} dossiers ({report.dossiers_created} created{took})"
+
+
+def format_dossier_counts(by_status: dict[str, int]) -> str:
+    return "demo dossiers by status: " + ", ".join(f"{status} {n}" for status, n in by_status.items())
 
 
 def format_logins(logins: list[tuple[str, str, str]]) -> str:

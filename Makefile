@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 APT_PACKAGES := gettext python3-venv
 # Browser journeys (tests/e2e) drive Debian's Chromium; the slip tests read PDFs with
-# poppler (pdftotext, pdftoppm); make run needs neither.
-TEST_APT_PACKAGES := chromium fonts-noto-core poppler-utils
+# poppler (pdftotext, pdftoppm, pdfsig) and NSS (certutil, the trust store pdfsig reads);
+# make run needs none of them.
+TEST_APT_PACKAGES := chromium fonts-noto-core poppler-utils libnss3-tools
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .PHONY: run test install lint messages lock clean check-python schema

@@ -264,3 +264,14 @@ def current_step(dossier: Dossier) -> Any:
     from motcua.dossiers.steps import current_step as first_open
 
     return first_open(dossier)
+
+
+def result_by_token(token: str) -> DossierResult | None:
+    """The electronic result a verification token (the QR code's link) names, or None; public."""
+    if not isinstance(token, str) or not 8 <= len(token) <= 40:
+        return None
+    return (
+        DossierResult.objects.select_related("dossier__procedure", "dossier__competent_agency")
+        .filter(verification_token=token)
+        .first()
+    )

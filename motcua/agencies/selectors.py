@@ -284,3 +284,29 @@ def service_center_for(agency: Agency) -> Agency | None:
 
 def province_id_of(agency: Agency) -> int:
     return _province_id(agency.unit)
+
+
+def agencies_in_province(*, province_id: int) -> QuerySet[Agency]:
+    """The province's active agencies (choices for a transfer); public facts, no scoping."""
+    return (
+        Agency.objects.filter(is_active=True)
+        .filter(Q(unit_id=province_id) | Q(unit__parent_id=province_id))
+        .exclude(kind=AgencyKind.SERVICE_CENTER)
+        .select_related("unit")
+        .order_by("-level", "code")
+    )
+
+
+def officials_at(*, agency_id: int) -> QuerySet[Official]:
+    """Officials working at an agency or holding a role there (choices for an assignment)."""
+    return (
+        Official.objects.filter(Q(agency_id=agency_id) | Q(roles__agency_id=agency_id), user__is_active=True)
+        .select_related("user")
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def desk_agencies(user: Any) -> list[Agency]:
+    """The centers (or agencies) where the user receives dossiers as a desk officer."""
+    return [held.agency for held in roles_of(user) if held.role == Role.DESK_OFFICER]

@@ -12,7 +12,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
-from motcua.api import keyset
 from motcua.api.base import ApiView
 from motcua.api.dossier_io import (
     DossierCreateIn,
@@ -45,14 +44,15 @@ class DossierListApi(ApiView):
         overdue = serializers.BooleanField(required=False, default=False)
         cursor = serializers.CharField(max_length=200, required=False)
         page_size = serializers.IntegerField(
-            min_value=1, max_value=keyset.MAX_PAGE_SIZE, default=keyset.PAGE_SIZE
+            min_value=1, max_value=selectors.MAX_PAGE_SIZE, default=selectors.PAGE_SIZE
         )
 
     @extend_schema(operation_id="dossiers_list", parameters=[FilterIn], responses=PageOut)
     def get(self, request: Request) -> Response:
         filters = self.parse_query(request, self.FilterIn)
         cursor, size = filters.pop("cursor", ""), filters.pop("page_size")
-        rows, after = keyset.page(selectors.work_queue(request.user, **filters), cursor=cursor, size=size)
+        queue = selectors.work_queue(request.user, **filters)
+        rows, after = selectors.queue_page(queue, cursor=cursor, size=size)
         return Response({"results": DossierSummaryOut(rows, many=True).data, "next": after})
 
     @extend_schema(operation_id="dossiers_create", request=DossierCreateIn, responses={201: DossierDetailOut})

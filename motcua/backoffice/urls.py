@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from motcua.backoffice import views
+from motcua.backoffice import dossier_views, intake, views
 
 app_name = "backoffice"
 
@@ -11,4 +11,10 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("co-quan/", views.agency_list, name="agencies"),
     path("co-quan/<str:code>/", views.agency_detail, name="agency"),
+    path("ho-so/", dossier_views.queue, name="queue"),
+    path("tiep-nhan/", intake.start, name="intake_start"),
+    path("tiep-nhan/<str:code>/", intake.intake, name="intake"),
+    path("ho-so/<str:ref>/", dossier_views.dossier, name="dossier"),
+    path("ho-so/<str:ref>/phieu/<str:kind>/", dossier_views.slip, name="slip"),
+    path("ho-so/<str:ref>/<str:action>/", dossier_views.act, name="act"),
 ]

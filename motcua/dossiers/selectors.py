@@ -18,19 +18,42 @@ from motcua.dossiers.calendar import province_calendar
 from motcua.dossiers.codes import normalise_code
 from motcua.dossiers.deadlines import WorkCalendar
 from motcua.dossiers.errors import DossierNotFound
+from motcua.dossiers.keyset import MAX_PAGE_SIZE, PAGE_SIZE
+from motcua.dossiers.keyset import page as queue_page
 from motcua.dossiers.models import Dossier, DossierEvent, DossierResult
 from motcua.dossiers.workflow import END_STATES, Status
 
 __all__ = [
+    "COUNT_CAP",
+    "MAX_LEDGER_ROWS",
+    "MAX_PAGE_SIZE",
+    "OPEN_STATES",
+    "PAGE_SIZE",
     "QUEUES",
+    "LedgerTooLong",
     "PublicStatus",
+    "acted_on",
+    "allowed_actions_for",
+    "assignable_officials",
     "calendar_for",
+    "count_by_status",
+    "current_step",
     "deadline_status",
+    "dossier_code_gaps",
     "events_of",
     "get_dossier",
+    "ledger_pdf",
+    "ledger_rows",
     "public_status",
+    "queue_counts",
+    "queue_page",
+    "result_by_token",
     "results_of",
+    "risk",
+    "slips_made",
+    "transfer_targets",
     "visible_dossiers",
+    "with_details",
     "work_queue",
 ]
 
@@ -275,3 +298,50 @@ def result_by_token(token: str) -> DossierResult | None:
         .filter(verification_token=token)
         .first()
     )
+
+
+COUNT_CAP = 1000  # queue badges show "1000+": exact counts over a million rows cost too much
+
+
+def queue_counts(user: Any) -> dict[str, int]:
+    """How many dossiers wait in each queue for the caller (capped at COUNT_CAP)."""
+    base = visible_dossiers(user)
+    return {name: base.filter(condition)[: COUNT_CAP + 1].count() for name, condition in QUEUES.items()}
+
+
+def risk(dossier: Dossier) -> str:
+    """For an open dossier: "late" past its appointment, "due_soon" due today or the next working day."""
+    if dossier.status in END_STATES or dossier.appointment_on is None:
+        return ""
+    today = deadlines.OFFICE_HOURS.local(clock.now()).date()
+    if dossier.appointment_on < today:
+        return "late"
+    calendar = province_calendar()
+    return "due_soon" if dossier.appointment_on <= calendar.next_working_day(today) else ""
+
+
+def transfer_targets(dossier: Dossier) -> list[Any]:
+    """Agencies of the province the work may move to (not the one handling it now)."""
+    province_id = agency_selectors.province_id_of(dossier.current_agency)
+    return [
+        a
+        for a in agency_selectors.agencies_in_province(province_id=province_id)
+        if a.pk != dossier.current_agency_id
+    ]
+
+
+def assignable_officials(dossier: Dossier) -> list[Any]:
+    return list(agency_selectors.officials_at(agency_id=dossier.current_agency_id))
+
+
+def slips_made(dossier: Dossier) -> list[str]:
+    """The slip kinds this dossier's actions have produced, in the order of the slip kinds."""
+    from motcua.dossiers.models import SlipKind
+    from motcua.dossiers.workflow import transition
+
+    made = set()
+    for from_status, action in dossier.events.values_list("from_status", "action"):
+        found = transition(from_status, action) if from_status else None
+        if found is not None and found.slip:
+            made.add(found.slip)
+    return [kind for kind in SlipKind.values if kind in made]

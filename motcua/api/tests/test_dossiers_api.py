@@ -216,12 +216,11 @@ def test_bad_input_is_a_clear_400(desk):
     )
     assert_json_error(response, 400, "dossier.file_rejected")
     body = {"procedure": "1.004884", "channel": "desk", "served_at": "001.01.50.H14", "owner": {"name": "A"}}
-    assert_json_error(post(desk, "/api/v1/dossiers/", body), 400, "dossier.component_missing")
-    draft = post(desk, "/api/v1/dossiers/", body | {"submit": False}).json()
-    assert draft["status"] == "draft"
+    handed_in = post(desk, "/api/v1/dossiers/", body).json()  # at the desk the receipt check decides
     assert_json_error(
-        post(desk, f"/api/v1/dossiers/{draft['reference']}/submit/"), 400, "dossier.component_missing"
+        post(desk, f"/api/v1/dossiers/{handed_in['reference']}/receive/"), 400, "dossier.component_missing"
     )
+    assert desk.get(f"/api/v1/dossiers/{handed_in['reference']}/").json()["status"] == "submitted"
 
 
 def test_list_is_scoped_and_keyset_paginated(desk):

@@ -213,3 +213,20 @@ def test_steps_close_at_their_own_action_when_the_process_has_no_approval(demo_c
     assert not dossier.steps.filter(finished_at__isnull=True).exists()
     returned = dossier.events.get(action="return-result")
     assert returned.step_name == dossier.steps.get(kind="return").name
+
+
+def test_online_submission_needs_every_required_document(demo_catalog):
+    from django.contrib.auth import get_user_model
+
+    from motcua.dossiers.errors import ComponentMissing
+    from motcua.dossiers.services import ApplicantInput, DossierInput, create_dossier
+    from motcua.dossiers.tests.helpers import THUC_PHAN
+
+    citizen = get_user_model().objects.create_user("004095009999")
+    data = DossierInput(
+        procedure_code=MARRIAGE_STATUS, channel="online", owner=ApplicantInput(name="Bế Văn An", unit_code=THUC_PHAN)
+    )
+    with pytest.raises(ComponentMissing):
+        create_dossier(data=data, by=citizen, account=citizen)
+    draft = create_dossier(data=data, by=citizen, account=citizen, submit=False)
+    assert draft.status == "draft"

@@ -1,4 +1,4 @@
-"""Keyset pagination on (appointment date, id): stable and fast at any depth, unlike OFFSET."""
+"""Keyset pagination of dossier queues on (appointment date, id): fast at any depth, unlike OFFSET."""
 
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "motcua.agencies",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.signing",
     "motcua.integrations",
     "motcua.api",
     "motcua.backoffice",

@@ -10,6 +10,7 @@ writes to the database: the services store the PDF as a ``DossierSlip``. See
 from motcua.dossiers.slips.forms import FORM_NUMBERS
 from motcua.dossiers.slips.ledger import ledger_html, render_ledger
 from motcua.dossiers.slips.qr import qr_payload
+from motcua.dossiers.slips.result import render_result, result_html
 from motcua.dossiers.slips.slip import SLIP_KINDS, render_slip, slip_html
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "ledger_html",
     "qr_payload",
     "render_ledger",
+    "render_result",
     "render_slip",
+    "result_html",
     "slip_html",
 ]

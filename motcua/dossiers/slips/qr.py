@@ -46,7 +46,12 @@ def tracking_url(identifier: str) -> str:
 
 
 def qr_payload(
-    *, dossier: Any, document_name: str, issued_at: datetime, extra: Mapping[str, object] | None = None
+    *,
+    dossier: Any,
+    document_name: str,
+    issued_at: datetime,
+    extra: Mapping[str, object] | None = None,
+    url: str = "",
 ) -> str:
     """What the QR code of a document about ``dossier`` holds (format in the module doc)."""
     fields: dict[str, object] = {
@@ -57,7 +62,7 @@ def qr_payload(
         "sys": ISSUING_SYSTEM,
         "at": local(issued_at).replace(microsecond=0).isoformat(),
         **(extra or {}),
-        "url": tracking_url(dossier.identifier),
+        "url": url or tracking_url(dossier.identifier),
     }
     return encode(fields)
 

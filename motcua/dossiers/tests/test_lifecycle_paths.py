@@ -224,7 +224,9 @@ def test_online_submission_needs_every_required_document(demo_catalog):
 
     citizen = get_user_model().objects.create_user("004095009999")
     data = DossierInput(
-        procedure_code=MARRIAGE_STATUS, channel="online", owner=ApplicantInput(name="Bế Văn An", unit_code=THUC_PHAN)
+        procedure_code=MARRIAGE_STATUS,
+        channel="online",
+        owner=ApplicantInput(name="Bế Văn An", unit_code=THUC_PHAN),
     )
     with pytest.raises(ComponentMissing):
         create_dossier(data=data, by=citizen, account=citizen)

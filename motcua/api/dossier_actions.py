@@ -59,6 +59,13 @@ class ExtendIn(ReasonIn):
 
 class SignIn(NoteIn):
     name = serializers.CharField(max_length=500, required=False, default="")
+    pin = serializers.CharField(
+        max_length=32,
+        required=False,
+        default="",
+        write_only=True,
+        help_text=_("PIN of the caller's signing certificate: the result is generated and signed (PAdES)."),
+    )
     file = FileIn(required=False, allow_null=True, default=None)
 
 

@@ -84,7 +84,20 @@ class ExtendForm(ReasonForm):
 
 class SignForm(NoteForm):
     name = forms.CharField(label=_("Name of the result"), required=False, max_length=500)
-    file = forms.FileField(label=_("Result document (PDF)"), required=False)
+    pin = forms.CharField(
+        label=_("PIN of your signing certificate"),
+        required=False,
+        max_length=32,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text=_("The result is generated and signed with your certificate and the agency's."),
+    )
+    file = forms.FileField(label=_("Or: a result already signed with a USB token (PDF)"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("pin") and not data.get("file"):
+            self.add_error("pin", _("Enter your PIN, or attach a result already signed."))
+        return data
 
 
 class ReturnResultForm(NoteForm):

@@ -41,6 +41,8 @@ VERTICAL_AGENCIES = [
 ]
 
 DEMO_PASSWORD_DEFAULT = "motcua-demo-2025"
+# PIN of the demo signers' certificates (the test CA's; never a real one).
+DEMO_SIGNING_PIN = "123456"
 
 
 @dataclass(frozen=True)

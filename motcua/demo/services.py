@@ -19,6 +19,8 @@ from motcua.core.errors import InvalidInput
 from motcua.demo import data
 from motcua.demo.dossiers import seed_dossiers
 from motcua.dossiers.services import assign_competence
+from motcua.signing import selectors as signing_selectors
+from motcua.signing.services import ensure_certificate_authority, issue_certificate
 
 if TYPE_CHECKING:
     from motcua.agencies.models import AdminUnit, Agency
@@ -256,7 +258,15 @@ class _Seeder:
                 role=role,
                 by=self.by,
             )
+        if "signer" in staff.roles:  # signs results: a personal certificate and the agency's seal
+            self.certificate(official)
+            self.certificate(committee)
         self.report.logins.append((username, staff.full_name, home.name))
+
+    def certificate(self, holder: Any) -> None:
+        ensure_certificate_authority(by=self.by)
+        if signing_selectors.current_certificate_of(holder) is None:
+            issue_certificate(holder=holder, pin=data.DEMO_SIGNING_PIN, by=self.by)
 
     def seed_superuser(self) -> None:
         user_model = get_user_model()

@@ -25,5 +25,8 @@ LOGGING = {
         # PDF rendering logs ~100 lines per slip at INFO (font subsetting): keep them quiet.
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        # pyHanko logs a traceback for every tampered or revoked upload on /xac-thuc/.
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
     },
 }

@@ -310,3 +310,17 @@ def test_the_worker_renders_the_slip_job(desk):
     generate_slip.call(**job.args_kwargs["kwargs"])
     generate_slip.call(**job.args_kwargs["kwargs"])  # a repeated job stores nothing new
     assert DossierSlip.objects.filter(dossier__code=code, kind="receipt").count() == 1
+
+
+def test_sign_result_with_the_pin_issues_a_signed_pdf(desk):
+    with frozen(2026, 3, 2, 9, 0):
+        code = received(desk)
+        act(desk, code, "assign")
+        act(as_user("thucphan.xuly"), code, "complete-step")
+        act(as_user("thucphan.lanhdao"), code, "approve")
+    wrong = post(as_user("thucphan.kyso"), f"/api/v1/dossiers/{code}/sign-result/", {"pin": "999999"})
+    assert_json_error(wrong, 403, "signing.wrong_pin")
+    signed = act(as_user("thucphan.kyso"), code, "sign-result", {"pin": "123456"})
+    assert signed["status"] == "signed"
+    result = desk.get(f"/api/v1/dossiers/{code}/results/").json()["results"][0]
+    assert result["code"] == f"{code}-KQ1" and len(result["sha256"]) == 64 and result["download_url"]

@@ -76,14 +76,32 @@ def perform(
     return dossier
 
 
+def check_action(
+    *, identifier: str | Dossier, action: str, by: Any, expected_version: int | None = None
+) -> Dossier:
+    """Would ``by`` be allowed ``action`` now? The same checks as ``perform``, without a lock
+    or a change: for work that must happen before the transaction (signing with a PIN)."""
+    dossier = _find(Dossier.objects.all(), identifier)
+    if dossier is None or not _visible(by, dossier):
+        raise DossierNotFound(value=str(identifier))
+    if expected_version is not None and expected_version != dossier.version:
+        raise DossierChanged(value=dossier.identifier, current=dossier.version, expected=expected_version)
+    workflow.check(dossier.status, action, actor_for(by, dossier).roles)
+    return dossier
+
+
 def lock_dossier(identifier: str | Dossier, *, by: Any) -> Dossier:
     """The dossier, locked until the transaction ends; 404 when missing or out of scope."""
-    key = identifier.pk if isinstance(identifier, Dossier) else None
-    queryset = Dossier.objects.select_for_update()
-    found = queryset.filter(pk=key).first() if key is not None else _by_identifier(queryset, identifier)
+    found = _find(Dossier.objects.select_for_update(), identifier)
     if found is None or not _visible(by, found):
         raise DossierNotFound(value=str(identifier))
     return found
+
+
+def _find(queryset: Any, identifier: str | Dossier) -> Dossier | None:
+    if isinstance(identifier, Dossier):
+        return queryset.filter(pk=identifier.pk).first()
+    return _by_identifier(queryset, identifier)
 
 
 def _by_identifier(queryset: Any, identifier: str) -> Dossier | None:

@@ -11,6 +11,7 @@ from motcua.dossiers.models import DossierResult
 from motcua.dossiers.services.acting import ActionContext, perform
 from motcua.dossiers.services.processing import advance
 from motcua.dossiers.services.rules import end_processing
+from motcua.dossiers.services.signed_results import sign_result_with_pin
 from motcua.dossiers.workflow import Action
 
 Target = Any
@@ -36,14 +37,20 @@ def sign_result(
     by: Any,
     name: str = "",
     file: Any = None,
+    pin: str = "",
     note: str = "",
     expected_version: int | None = None,
 ) -> Any:
     """Issue the electronic result ``<code>-KQ<n>``; processing ends here (the outcome is set).
 
-    The PDF, when given, is kept with its hash; the PAdES signature with the agency's
-    certificate is applied by the signing service (back office issue), not here.
+    With ``pin`` the result document is generated and signed (PAdES) with the official's and
+    the agency's certificates. Without it, a document signed elsewhere (a USB token) may be
+    attached as ``file``; it is kept with its hash as it is.
     """
+    if pin:
+        return sign_result_with_pin(
+            dossier=dossier, by=by, pin=pin, name=name, note=note, expected_version=expected_version
+        )
 
     def rule(ctx: ActionContext) -> None:
         d = ctx.dossier

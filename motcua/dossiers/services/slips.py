@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from motcua.core import clock
 from motcua.dossiers.models import Dossier, DossierSlip, SlipKind
 
-__all__ = ["control_sheet_pdf", "schedule_slip", "slip_for", "store_slip"]
+__all__ = ["control_sheet_pdf", "for_rendering", "schedule_slip", "slip_for", "store_slip"]
 
 
 def schedule_slip(*, dossier: Dossier, kind: str, event_seq: int, details: dict[str, Any]) -> None:
@@ -32,7 +32,7 @@ def store_slip(*, dossier_id: int, kind: str, event_seq: int, details: dict[str,
     found = DossierSlip.objects.filter(dossier_id=dossier_id, kind=kind, event_seq=event_seq).first()
     if found is not None:
         return found
-    dossier = _for_rendering(dossier_id)
+    dossier = for_rendering(dossier_id)
     issued_at = dossier.events.filter(seq=event_seq).values_list("at", flat=True).first() or clock.now()
     pdf = _render(dossier, kind, details, issued_at)
     return _save(dossier, kind, event_seq, pdf)
@@ -49,7 +49,7 @@ def slip_for(*, dossier: Dossier, kind: str) -> DossierSlip | None:
 
 def control_sheet_pdf(*, dossier: Dossier) -> bytes:
     """Form 06 as of now: it grows with every hand-over, so it is rendered, not stored."""
-    return _render(_for_rendering(dossier.pk), SlipKind.CONTROL_SHEET, {}, clock.now())
+    return _render(for_rendering(dossier.pk), SlipKind.CONTROL_SHEET, {}, clock.now())
 
 
 def _render(dossier: Dossier, kind: str, details: dict[str, Any], issued_at: datetime) -> bytes:
@@ -79,7 +79,8 @@ def _save(dossier: Dossier, kind: str, event_seq: int, pdf: bytes) -> DossierSli
     return slip
 
 
-def _for_rendering(dossier_id: int) -> Dossier:
+def for_rendering(dossier_id: int) -> Dossier:
+    """A dossier with everything a printed document reads, in a few queries."""
     return (
         Dossier.objects.select_related(
             "procedure", "receiving_agency__unit__parent", "competent_agency__unit__parent", "current_agency"

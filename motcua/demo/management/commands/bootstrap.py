@@ -20,6 +20,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         call_command("load_admin_units")
+        call_command("init_signing", verbosity=0)
         if not no_demo:
             call_command("seed_demo", province=province, quiet_logins=True)
         call_command("collectstatic", interactive=False, verbosity=0)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.core.errors import MotcuaError
+from motcua.demo.data import DEMO_SIGNING_PIN
 from motcua.demo.services import SeedReport, seed_demo
 from motcua.env import env
 
@@ -83,6 +84,8 @@ def format_dossier_counts(by_status: dict[str, int]) -> str:
 
 def format_logins(logins: list[tuple[str, str, str]]) -> str:
     width = max(len(username) for username, _, _ in logins)
-    lines = [f"demo logins (password: {demo_password()}):"]
+    lines = [
+        f"demo logins (password: {demo_password()}; signing PIN of the *.kyso signers: {DEMO_SIGNING_PIN}):"
+    ]
     lines += [f"  {username:<{width}}  {name} — {where}" for username, name, where in logins]
     return "\n".join(lines)

@@ -42,7 +42,9 @@ class ApplicantForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
     unit = forms.ChoiceField(label=_("Commune or ward of residence"), required=False)
-    result_delivery = forms.ChoiceField(label=_("Result received"), choices=ResultDelivery.choices)
+    result_delivery = forms.ChoiceField(
+        label=_("Result received"), choices=ResultDelivery.choices, initial=ResultDelivery.DESK
+    )
     decision = forms.ChoiceField(
         label=_("Decision"), choices=list(DECISIONS.items()), widget=forms.RadioSelect
     )

@@ -22,6 +22,8 @@ QUEUE_LABELS = {
     "to_sign": _("To sign"),
     "to_return": _("To return"),
     "waiting": _("Waiting (supplement, paused)"),
+    "due_soon": _("Due soon or overdue"),
+    "for_others": _("Received here for other agencies"),
     "finished": _("Finished"),
 }
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from motcua.backoffice import dossier_views, intake, views
+from motcua.backoffice import dossier_views, intake, ledger, views
 
 app_name = "backoffice"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("co-quan/", views.agency_list, name="agencies"),
     path("co-quan/<str:code>/", views.agency_detail, name="agency"),
+    path("co-quan/<str:code>/so-theo-doi/", ledger.ledger, name="ledger"),
     path("ho-so/", dossier_views.queue, name="queue"),
     path("tiep-nhan/", intake.start, name="intake_start"),
     path("tiep-nhan/<str:code>/", intake.intake, name="intake"),

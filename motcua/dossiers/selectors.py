@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies import selectors as agency_selectors
@@ -45,6 +45,7 @@ __all__ = [
     "ledger_pdf",
     "ledger_rows",
     "public_status",
+    "queue_condition",
     "queue_counts",
     "queue_page",
     "result_by_token",
@@ -117,15 +118,34 @@ def get_dossier(user: Any, *, identifier: str) -> Dossier:
 
 
 # Work queues: which dossiers wait for what, at the agencies the caller works for.
-QUEUES = {
+def _due_soon(user: Any) -> Q:
+    today = deadlines.OFFICE_HOURS.local(clock.now()).date()
+    return Q(status__in=OPEN_STATES, appointment_on__lte=province_calendar().next_working_day(today))
+
+
+def _received_for_others(user: Any) -> Q:
+    """Received at the caller's desk for an agency of another unit (a department, another commune)."""
+    other_unit = ~Q(competent_agency__unit_id=F("receiving_agency__unit_id"))
+    scope = agency_selectors.agency_scope(user)
+    return other_unit if scope.everything else other_unit & Q(receiving_agency_id__in=scope.agency_ids)
+
+
+QUEUES: dict[str, Any] = {
     "to_receive": Q(status=Status.SUBMITTED),
     "in_progress": Q(status__in=[Status.RECEIVED, Status.PROCESSING]),
     "to_sign": Q(status=Status.APPROVED),
     "to_return": Q(status=Status.SIGNED),
     "waiting": Q(status__in=[Status.SUPPLEMENT_REQUESTED, Status.AWAITING_SUPPLEMENT, Status.PAUSED]),
+    "due_soon": _due_soon,  # open, due by the next working day (overdue included)
+    "for_others": _received_for_others,
     "open": Q(status__in=OPEN_STATES),
     "finished": Q(status__in=list(END_STATES)),
 }
+
+
+def queue_condition(user: Any, queue: str) -> Q:
+    condition = QUEUES[queue]
+    return condition(user) if callable(condition) else condition
 
 
 def work_queue(
@@ -140,7 +160,7 @@ def work_queue(
     overdue: bool = False,
 ) -> QuerySet[Dossier]:
     """A queue, soonest deadline first (then newest); callers keyset-paginate on (appointment_on, id)."""
-    queryset = visible_dossiers(user).filter(QUEUES[queue])
+    queryset = visible_dossiers(user).filter(queue_condition(user, queue))
     if status:
         queryset = queryset.filter(status=status)
     if procedure:
@@ -306,7 +326,7 @@ COUNT_CAP = 1000  # queue badges show "1000+": exact counts over a million rows 
 def queue_counts(user: Any) -> dict[str, int]:
     """How many dossiers wait in each queue for the caller (capped at COUNT_CAP)."""
     base = visible_dossiers(user)
-    return {name: base.filter(condition)[: COUNT_CAP + 1].count() for name, condition in QUEUES.items()}
+    return {name: base.filter(queue_condition(user, name))[: COUNT_CAP + 1].count() for name in QUEUES}
 
 
 def risk(dossier: Dossier) -> str:

@@ -108,3 +108,37 @@ def test_the_queue_filters_and_pages(demo_catalog):
         not in desk.get("/backoffice/ho-so/?queue=in_progress&channel=online").content.decode()
     )
     assert desk.get("/backoffice/ho-so/?cursor=garbage").status_code == 200  # a clear message, not a 500
+
+
+def test_queue_of_dossiers_received_here_for_other_agencies(demo_catalog):
+    from motcua.dossiers import selectors
+    from motcua.dossiers.tests.helpers import BUSINESS, desk_dossier, user
+
+    with frozen(2026, 3, 2, 9, 0):
+        intake(logged_in("thucphan.motcua"))  # decided by the ward itself
+        from motcua.dossiers import services
+
+        services.receive_dossier(
+            dossier=desk_dossier(BUSINESS), by=user("thucphan.motcua")
+        )  # decided by Finance
+        desk = user("thucphan.motcua")
+        for_others = list(selectors.work_queue(desk, queue="for_others"))
+        due_soon = list(selectors.work_queue(desk, queue="due_soon"))
+    assert [d.competent_agency.code for d in for_others] == ["000.00.04.H14"]
+    assert len(due_soon) == 0
+    page = logged_in("thucphan.motcua").get("/backoffice/ho-so/?queue=for_others").content.decode()
+    assert "Thủ tục đăng ký lại khai sinh" not in page
+
+
+def test_the_ledger_prints_and_exports(demo_catalog):
+    desk = logged_in("thucphan.motcua")
+    with frozen(2026, 3, 2, 9, 0):
+        intake(desk)
+    code = Dossier.objects.get().code
+    url = "/backoffice/co-quan/001.01.50.H14/so-theo-doi/?start=2026-03-01&end=2026-03-31"
+    assert desk.get(url + "&format=pdf").content.startswith(b"%PDF")
+    exported = desk.get(url + "&format=csv")
+    text = exported.content.decode("utf-8-sig")
+    assert exported["Content-Type"].startswith("text/csv") and code in text and "Hoàng Thị Thu" in text
+    assert logged_in("baolam.motcua").get(url + "&format=csv").status_code == 404
+    assert desk.get("/backoffice/co-quan/001.01.50.H14/so-theo-doi/?start=bad").status_code == 302

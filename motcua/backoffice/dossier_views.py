@@ -57,7 +57,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         rows, after = [], None
     context = {
         "form": form,
-        "rows": [(d, selectors.risk(d)) for d in rows],
+        "rows": list(zip(rows, selectors.risks(rows), strict=True)),
         "next_cursor": after,
         "current": filters["queue"],
         "queues": [(name, label, count) for (name, label), count in _with_counts(request)],

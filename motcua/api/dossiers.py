@@ -21,9 +21,8 @@ from motcua.api.dossier_io import (
     PublicStatusOut,
     ResultOut,
 )
-from motcua.core.errors import NotFound
 from motcua.dossiers import selectors, services
-from motcua.dossiers.types import Channel, SlipKind, Status
+from motcua.dossiers.types import Channel, Status
 
 PageOut = inline_serializer(
     "DossierPage",
@@ -97,25 +96,13 @@ class DossierResultsApi(ApiView):
         return self.paginated(request, selectors.results_of(dossier), ResultOut)
 
 
-SLIP_NAMES = [*SlipKind.values]
-
-
 class DossierSlipApi(ApiView):
     """A standard slip as PDF: the stored one of the last action that made it; the control sheet as of now."""
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)})
     def get(self, request: Request, code: str, kind: str) -> HttpResponse:
-        if kind not in SLIP_NAMES:
-            raise NotFound(_("There is no slip called “%(value)s”."), code="slip.unknown", value=kind[:40])
         dossier = selectors.get_dossier(request.user, identifier=code)
-        services.log_personal_data_access(dossier=dossier, by=request.user, purpose="slip")
-        if kind == SlipKind.CONTROL_SHEET:
-            pdf = services.control_sheet_pdf(dossier=dossier)
-        else:
-            slip = services.slip_for(dossier=dossier, kind=kind)
-            if slip is None:
-                raise NotFound(_("This dossier has no such slip yet."), code="slip.not_made")
-            pdf = slip.file.read()
+        pdf = services.read_slip(dossier=dossier, kind=kind, by=request.user)
         return pdf_response(pdf, f"{dossier.identifier}-{kind}.pdf")
 
 

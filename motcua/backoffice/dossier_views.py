@@ -131,16 +131,10 @@ def _after(request: HttpRequest, changed: object) -> HttpResponse:
 @login_required
 def slip(request: HttpRequest, ref: str, kind: str) -> HttpResponse:
     found = _get(request, ref)
-    if kind not in SlipKind.values:
-        raise Http404
-    services.log_personal_data_access(dossier=found, by=request.user, purpose="slip")
-    if kind == SlipKind.CONTROL_SHEET:
-        pdf = services.control_sheet_pdf(dossier=found)
-    else:
-        stored = services.slip_for(dossier=found, kind=kind)
-        if stored is None:
-            raise Http404
-        pdf = stored.file.read()
+    try:
+        pdf = services.read_slip(dossier=found, kind=kind, by=request.user)
+    except NotFound:
+        raise Http404 from None
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{found.identifier}-{kind}.pdf"'
     return response

@@ -26,7 +26,7 @@ from motcua.dossiers.services.numbering import allocate_dossier_code, void_dossi
 from motcua.dossiers.services.processing import assign_dossier, complete_step, return_step, transfer_dossier
 from motcua.dossiers.services.results import approve_dossier, return_result, sign_result
 from motcua.dossiers.services.routing import assign_competence
-from motcua.dossiers.services.slips import control_sheet_pdf, slip_for, store_slip
+from motcua.dossiers.services.slips import control_sheet_pdf, read_slip, slip_for, store_slip
 from motcua.dossiers.services.suspension import extend_dossier, pause_dossier, resume_dossier, stop_dossier
 from motcua.dossiers.workflow import Action
 
@@ -70,6 +70,7 @@ __all__ = [
     "missing_components",
     "pause_dossier",
     "rate_dossier",
+    "read_slip",
     "receive_dossier",
     "refuse_dossier",
     "request_supplement",

@@ -14,11 +14,23 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from motcua.core import clock
+from motcua.core.errors import NotFound
 from motcua.dossiers.models import Dossier, DossierSlip, SlipKind
+from motcua.dossiers.services.access import log_personal_data_access
 
-__all__ = ["control_sheet_pdf", "for_rendering", "schedule_slip", "slip_for", "store_slip"]
+__all__ = [
+    "SlipNotMade",
+    "UnknownSlip",
+    "control_sheet_pdf",
+    "for_rendering",
+    "read_slip",
+    "schedule_slip",
+    "slip_for",
+    "store_slip",
+]
 
 
 def schedule_slip(*, dossier: Dossier, kind: str, event_seq: int, details: dict[str, Any]) -> None:
@@ -45,6 +57,29 @@ def slip_for(*, dossier: Dossier, kind: str) -> DossierSlip | None:
         return None
     details = _details_from_event(event)
     return store_slip(dossier_id=dossier.pk, kind=kind, event_seq=event.seq, details=details)
+
+
+class UnknownSlip(NotFound):
+    code = "slip.unknown"
+    default_message = _("There is no slip called “%(value)s”.")
+
+
+class SlipNotMade(NotFound):
+    code = "slip.not_made"
+    default_message = _("This dossier has no such slip yet.")
+
+
+def read_slip(*, dossier: Dossier, kind: str, by: Any) -> bytes:
+    """The slip's PDF for an official (the read is logged): stored, or Form 06 as of now."""
+    if kind not in SlipKind.values:
+        raise UnknownSlip(value=kind[:40])
+    log_personal_data_access(dossier=dossier, by=by, purpose="slip")
+    if kind == SlipKind.CONTROL_SHEET:
+        return control_sheet_pdf(dossier=dossier)
+    stored = slip_for(dossier=dossier, kind=kind)
+    if stored is None:
+        raise SlipNotMade()
+    return stored.file.read()
 
 
 def control_sheet_pdf(*, dossier: Dossier) -> bytes:

@@ -31,7 +31,8 @@ PageOut = inline_serializer(
 
 
 class DossierListApi(ApiView):
-    """Dossiers the caller may see, soonest appointment first. Pass ``next`` back as ``cursor``."""
+    """Dossiers the caller may see, soonest appointment first (``queue=finished``: newest first).
+    Pass ``next`` back as ``cursor``."""
 
     class FilterIn(serializers.Serializer):
         queue = serializers.ChoiceField(choices=list(selectors.QUEUES), default="open")
@@ -51,7 +52,8 @@ class DossierListApi(ApiView):
         filters = self.parse_query(request, self.FilterIn)
         cursor, size = filters.pop("cursor", ""), filters.pop("page_size")
         queue = selectors.work_queue(request.user, **filters)
-        rows, after = selectors.queue_page(queue, cursor=cursor, size=size)
+        newest = filters.get("queue") == "finished"
+        rows, after = selectors.queue_page(queue, cursor=cursor, size=size, newest_first=newest)
         return Response({"results": DossierSummaryOut(rows, many=True).data, "next": after})
 
     @extend_schema(operation_id="dossiers_create", request=DossierCreateIn, responses={201: DossierDetailOut})

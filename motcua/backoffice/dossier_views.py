@@ -50,7 +50,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     filters.setdefault("queue", "open")
     try:
         rows, after = selectors.queue_page(
-            selectors.work_queue(request.user, **filters), cursor=request.GET.get("cursor", "")
+            selectors.work_queue(request.user, **filters),
+            cursor=request.GET.get("cursor", ""),
+            newest_first=filters["queue"] == "finished",
         )
     except MotcuaError as error:
         messages.error(request, error.detail)

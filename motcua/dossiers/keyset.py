@@ -20,17 +20,25 @@ class BadCursor(InvalidInput):
     default_message = _("The page cursor is not valid; start again from the first page.")
 
 
-def page(queryset: QuerySet, *, cursor: str = "", size: int = PAGE_SIZE) -> tuple[list[Any], str | None]:
-    """One page ordered soonest appointment first (undated last), then by id; and the next cursor."""
+def page(
+    queryset: QuerySet, *, cursor: str = "", size: int = PAGE_SIZE, newest_first: bool = False
+) -> tuple[list[Any], str | None]:
+    """One page and the next cursor: soonest appointment first (undated last), then by id;
+    or, for finished work, the newest dossier first (an appointment order would sort years)."""
     size = max(1, min(size, MAX_PAGE_SIZE))
-    ordered = queryset.order_by(F("appointment_on").asc(nulls_last=True), "id")
-    if cursor:
-        ordered = ordered.filter(_after(*decode(cursor)))
+    if newest_first:
+        ordered = queryset.order_by("-id")
+        if cursor:
+            ordered = ordered.filter(id__lt=decode(cursor)[1])
+    else:
+        ordered = queryset.order_by(F("appointment_on").asc(nulls_last=True), "id")
+        if cursor:
+            ordered = ordered.filter(_after(*decode(cursor)))
     rows = list(ordered[: size + 1])
     if len(rows) <= size:
         return rows, None
     last = rows[size - 1]
-    return rows[:size], encode(last.appointment_on, last.pk)
+    return rows[:size], encode(None if newest_first else last.appointment_on, last.pk)
 
 
 def encode(day: date | None, pk: int) -> str:

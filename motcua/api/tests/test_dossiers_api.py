@@ -324,3 +324,13 @@ def test_sign_result_with_the_pin_issues_a_signed_pdf(desk):
     assert signed["status"] == "signed"
     result = desk.get(f"/api/v1/dossiers/{code}/results/").json()["results"][0]
     assert result["code"] == f"{code}-KQ1" and len(result["sha256"]) == 64 and result["download_url"]
+
+
+def test_finished_queue_lists_the_newest_first(desk):
+    with frozen(2026, 3, 2, 9, 0):
+        codes = [received(desk) for _ in range(3)]
+        for code in codes:
+            act(desk, code, "withdraw")
+    first = desk.get("/api/v1/dossiers/?queue=finished&page_size=2").json()
+    second = desk.get(f"/api/v1/dossiers/?queue=finished&page_size=2&cursor={first['next']}").json()
+    assert [d["code"] for d in first["results"] + second["results"]] == codes[::-1]

@@ -93,10 +93,14 @@ def _detail_context(request: HttpRequest, found: object, failed: dict | None = N
             for action in actions
         ],
         "slips": [(kind, SlipKind(kind).label) for kind in selectors.slips_made(found)],
+        "unpaid": [fee for fee in found.fees.all() if fee.paid_at is None],
+        "may_collect": "receive" in actions or "return-result" in actions or "assign" in actions,
     }
 
 
 def _action_label(action: str) -> str:
+    if action == "pay":
+        return _("fees paid")
     return Action(action).label if action in Action.values else action
 
 
@@ -119,6 +123,20 @@ def act(request: HttpRequest, ref: str, action: str) -> HttpResponse:
             return _after(request, changed)
     context = _detail_context(request, _get(request, ref), {action: form})
     return render(request, "backoffice/dossiers/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def collect_fees(request: HttpRequest, ref: str) -> HttpResponse:
+    """The desk took the fees in cash."""
+    found = _get(request, ref)
+    try:
+        services.record_payment(dossier=found, by=request.user)
+    except MotcuaError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, _("Fees recorded as paid in cash."))
+    return redirect("backoffice:dossier", ref=found.identifier)
 
 
 def _after(request: HttpRequest, changed: object) -> HttpResponse:

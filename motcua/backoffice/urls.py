@@ -17,5 +17,6 @@ urlpatterns = [
     path("tiep-nhan/<str:code>/", intake.intake, name="intake"),
     path("ho-so/<str:ref>/", dossier_views.dossier, name="dossier"),
     path("ho-so/<str:ref>/phieu/<str:kind>/", dossier_views.slip, name="slip"),
+    path("ho-so/<str:ref>/thu-phi/", dossier_views.collect_fees, name="collect_fees"),
     path("ho-so/<str:ref>/<str:action>/", dossier_views.act, name="act"),
 ]

@@ -142,3 +142,22 @@ def test_the_ledger_prints_and_exports(demo_catalog):
     assert exported["Content-Type"].startswith("text/csv") and code in text and "Hoàng Thị Thu" in text
     assert logged_in("baolam.motcua").get(url + "&format=csv").status_code == 404
     assert desk.get("/backoffice/co-quan/001.01.50.H14/so-theo-doi/?start=bad").status_code == 302
+
+
+def test_the_desk_records_fees_paid_in_cash(demo_catalog):
+    from motcua.dossiers import services
+    from motcua.dossiers.tests.helpers import desk_dossier, user
+
+    with frozen(2026, 3, 2, 9, 0):
+        dossier = services.receive_dossier(dossier=desk_dossier("2.001035"), by=user("thucphan.motcua"))
+    assert [(f.amount, f.paid_at) for f in dossier.fees.all()] == [(50000, None)]
+    desk = logged_in("thucphan.motcua")
+    assert "thu-phi/" in desk.get(f"/backoffice/ho-so/{dossier.code}/").content.decode()
+    assert logged_in("thucphan.xuly").post(f"/backoffice/ho-so/{dossier.code}/thu-phi/").status_code == 302
+    assert dossier.fees.get().paid_at is None  # a handler may not record payments
+    desk.post(f"/backoffice/ho-so/{dossier.code}/thu-phi/")
+    fee = dossier.fees.get()
+    assert fee.paid_at is not None and fee.channel == "cash"
+    assert dossier.events.order_by("-seq").first().action == "pay"
+    page = desk.get(f"/backoffice/ho-so/{dossier.code}/").content.decode()
+    assert "thu-phi/" not in page

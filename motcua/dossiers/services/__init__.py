@@ -23,6 +23,7 @@ from motcua.dossiers.services.lifecycle import (
     withdraw_dossier,
 )
 from motcua.dossiers.services.numbering import allocate_dossier_code, void_dossier_code
+from motcua.dossiers.services.payments import record_payment
 from motcua.dossiers.services.processing import assign_dossier, complete_step, return_step, transfer_dossier
 from motcua.dossiers.services.results import approve_dossier, return_result, sign_result
 from motcua.dossiers.services.routing import assign_competence
@@ -72,6 +73,7 @@ __all__ = [
     "rate_dossier",
     "read_slip",
     "receive_dossier",
+    "record_payment",
     "refuse_dossier",
     "request_supplement",
     "resume_dossier",

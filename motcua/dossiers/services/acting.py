@@ -71,7 +71,7 @@ def perform(
         dossier.updated_at = context.now
         dossier.save()
         event = append_event(context, from_status=from_status)
-        _audit(context, event)
+        audit_action(context, event)
         queue_messages(dossier=dossier, event=event, slip=transition.slip, slip_details=context.slip_details)
     return dossier
 
@@ -135,7 +135,7 @@ def append_event(context: ActionContext, *, from_status: str) -> DossierEvent:
     )
 
 
-def _audit(context: ActionContext, event: DossierEvent) -> None:
+def audit_action(context: ActionContext, event: DossierEvent) -> None:
     dossier = context.dossier
     record_audit(
         actor=context.actor.user or context.actor.name,

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from motcua.backoffice import dossier_views, intake, ledger, views
+from motcua.backoffice import certificates, dossier_views, intake, ledger, views
 
 app_name = "backoffice"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("co-quan/", views.agency_list, name="agencies"),
     path("co-quan/<str:code>/", views.agency_detail, name="agency"),
     path("co-quan/<str:code>/so-theo-doi/", ledger.ledger, name="ledger"),
+    path("chung-thu-so/", certificates.my_certificate, name="certificate"),
+    path("chung-thu-so/<str:kind>/", certificates.ask, name="certificate_request"),
     path("ho-so/", dossier_views.queue, name="queue"),
     path("tiep-nhan/", intake.start, name="intake_start"),
     path("tiep-nhan/<str:code>/", intake.intake, name="intake"),

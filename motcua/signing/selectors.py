@@ -92,3 +92,8 @@ def pending_requests() -> QuerySet[CertificateRequest]:
     return CertificateRequest.objects.filter(status=RequestStatus.PENDING).select_related(
         "agency", "official", "certificate", "requested_by"
     )
+
+
+def requests_by(user: Any) -> QuerySet[CertificateRequest]:
+    """The certificate requests a user made, newest first (their own page)."""
+    return CertificateRequest.objects.filter(requested_by=user).order_by("-requested_at", "-pk")[:20]

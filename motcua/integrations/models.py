@@ -33,6 +33,13 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created at"))
     next_attempt_at = models.DateTimeField(_("next attempt at"))
     last_error = models.TextField(_("last error"), blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    replayed_at = models.DateTimeField(
+        _("replayed at"),
+        null=True,
+        blank=True,
+        help_text=_("The time budget counts from here after a replay."),
+    )
 
     class Meta:
         ordering = ["id"]
@@ -45,3 +52,36 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.system}:{self.topic} {self.key}"
+
+
+class SyncState(models.Model):
+    """Where one dossier (an ordering key) stands with one system, kept by delivery.
+
+    ``state`` sums up its messages: dead if any is dead, else failed if any is failing,
+    else pending if any waits, else sent if any awaits its acknowledgement, else
+    acknowledged (the remote system holds everything we sent).
+    """
+
+    system = models.CharField(_("system"), max_length=40)
+    ordering_key = models.CharField(_("ordering key"), max_length=100)
+    state = models.CharField(
+        _("state"), max_length=15, choices=DeliveryState.choices, default=DeliveryState.PENDING
+    )
+    last_acknowledged_key = models.CharField(_("last acknowledged key"), max_length=200, blank=True)
+    last_acknowledged_seq = models.PositiveIntegerField(
+        _("last acknowledged sequence"), null=True, blank=True
+    )
+    last_error = models.TextField(_("last error"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"))
+
+    class Meta:
+        ordering = ["system", "ordering_key"]
+        verbose_name = _("sync state")
+        verbose_name_plural = _("sync states")
+        constraints = [
+            models.UniqueConstraint(fields=["system", "ordering_key"], name="syncstate_system_key_unique")
+        ]
+        indexes = [models.Index(fields=["system", "state"], name="syncstate_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.system}:{self.ordering_key} {self.state}"

@@ -8,9 +8,12 @@ from django.db import transaction
 from django.db.transaction import TransactionManagementError
 
 from motcua.core import clock
-from motcua.integrations.models import OutboxMessage
+from motcua.core.audit import record_audit
+from motcua.integrations.errors import NotADeadLetter
+from motcua.integrations.models import DeliveryState, OutboxMessage
+from motcua.integrations.sync import refresh_sync_state
 
-__all__ = ["enqueue_message"]
+__all__ = ["enqueue_message", "replay_message"]
 
 
 def enqueue_message(
@@ -33,5 +36,32 @@ def enqueue_message(
             "created_at": now,
             "next_attempt_at": now,
         },
+    )
+    return message
+
+
+@transaction.atomic
+def replay_message(*, message_id: int, by: Any) -> OutboxMessage:
+    """Send a dead letter again: back to pending, due now, with a fresh time budget; audited.
+
+    The idempotency key stays the same, so a message the remote system did apply before
+    it went dead is not applied twice.
+    """
+    message = OutboxMessage.objects.select_for_update().get(pk=message_id)
+    if message.state != DeliveryState.DEAD:
+        raise NotADeadLetter(state=message.get_state_display())
+    now = clock.now()
+    previous_error = message.last_error
+    message.state = DeliveryState.PENDING
+    message.replayed_at = now  # a fresh time budget
+    message.next_attempt_at = now
+    message.save(update_fields=["state", "replayed_at", "next_attempt_at"])
+    refresh_sync_state(system=message.system, ordering_key=message.ordering_key, now=now)
+    record_audit(
+        actor=by,
+        action="integrations.replay",
+        object_type="integrations.outboxmessage",
+        object_id=message.pk,
+        data={"key": message.key, "system": message.system, "last_error": previous_error[:500]},
     )
     return message

@@ -25,16 +25,38 @@ def queue_messages(*, dossier: Dossier, event: DossierEvent, slip: str, slip_det
 
 
 def status_payload(dossier: Dossier, event: DossierEvent) -> dict[str, Any]:
-    """The facts the national portal's status sync carries (domain.md §11); ids, not objects."""
+    """The facts the national portal's status sync carries (domain.md §11); ids, not objects.
+
+    Read at the moment of the event, so a delivery later (after an outage) still reports
+    the dossier as it was then.
+    """
+    procedure = dossier.procedure
     return {
         "dossier_id": dossier.pk,
         "code": dossier.code,
-        "procedure": dossier.procedure.code,
+        "procedure": procedure.code,
         "event_seq": event.seq,
         "action": event.action,
         "status": dossier.status,
         "at": event.at.isoformat(),
         "channel": NATIONAL_CHANNEL_CODES[dossier.channel],
-        "received_on": dossier.received_on.isoformat() if dossier.received_on else None,
-        "appointment_on": dossier.appointment_on.isoformat() if dossier.appointment_on else None,
+        "submitted_at": _iso(dossier.submitted_at),
+        "received_on": _iso(dossier.received_on),
+        "appointment_on": _iso(dossier.appointment_on),
+        "time_limit": {"value": str(procedure.time_limit_value), "unit": procedure.time_limit_unit},
+        "supplement_requests": dossier.supplement_requests,
+        "results": [{"code": r.code, "sha256": r.sha256} for r in dossier.results.all()],
+        "fees": [
+            {"name": f.name, "amount": f.amount, "paid": f.paid_at is not None, "channel": f.channel}
+            for f in dossier.fees.all()
+        ],
+        "components": [
+            {"digitised": c.digitised, "from_store": c.from_store, "from_population": c.from_population}
+            for c in dossier.components.all()
+        ],
+        "vneid_level": dossier.assurance_level,
     }
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None

@@ -18,7 +18,7 @@ from motcua.env import env
 
 
 class Command(BaseCommand):
-    help = "Serve the web application (gunicorn) and the background worker until Ctrl-C."
+    help = "Serve the web application (gunicorn), the background worker and outbox delivery until Ctrl-C."
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("--workers", type=int, default=env.int("WEB_WORKERS", 2, minimum=1))
@@ -29,9 +29,10 @@ class Command(BaseCommand):
         port = env.int("PORT", 8000, minimum=1)
         processes = {"web": self.start_web(host, port, workers)}
         if not no_worker:
-            processes["worker"] = subprocess.Popen(
-                [sys.executable, str(settings.BASE_DIR / "manage.py"), "run_worker", "--no-reload"]
-            )
+            manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+            processes["worker"] = subprocess.Popen([*manage, "run_worker", "--no-reload"])
+            # Messages to the national systems leave through the outbox, delivered here.
+            processes["delivery"] = subprocess.Popen([*manage, "run_delivery", "--interval", "2"])
         stopping = False
 
         def stop(signum: int, frame: object) -> None:
@@ -107,4 +108,4 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        self.stdout.write("stopped web server and worker")
+        self.stdout.write("stopped web server, worker and delivery")

@@ -1,0 +1,15 @@
+import pytest
+
+from motcua.integrations.base import registry
+from motcua.integrations.national_portal.simulator import simulator as portal_simulator
+
+
+@pytest.fixture(autouse=True)
+def simulator(settings):
+    """The in-process national portal, clean for every test, in simulated mode."""
+    settings.INTEGRATIONS_MODE = "simulated"
+    registry.reset()
+    portal_simulator.reset()
+    yield portal_simulator
+    portal_simulator.reset()
+    registry.reset()

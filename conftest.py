@@ -98,7 +98,7 @@ def _seeded_province(django_db_blocker, *, with_catalog: bool):
     next one; the seed itself is undone when the module ends. No demo dossiers: tests make
     the dossiers they need.
     """
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.test import override_settings
 
     from motcua.demo.services import seed_demo
@@ -108,7 +108,11 @@ def _seeded_province(django_db_blocker, *, with_catalog: bool):
         transaction.atomic(),
         override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
     ):
-        yield seed_demo(province_code="04", password="x", with_catalog=with_catalog, with_dossiers=False)
+        report = seed_demo(province_code="04", password="x", with_catalog=with_catalog, with_dossiers=False)
+        # Check the seed's deferred foreign keys once, here, instead of at the end of every
+        # test's savepoint (about 9 ms a test on PostgreSQL).
+        connection.check_constraints()
+        yield report
         transaction.set_rollback(True)
 
 

@@ -93,9 +93,11 @@ TRANSITIONS: dict[tuple[Status, Action], Transition] = {
     (S.SUPPLEMENT_REQUESTED, A.SUPPLEMENT): _t(S.SUBMITTED, APPLICANT, DESK),
     (S.RECEIVED, A.ASSIGN): _t(S.PROCESSING, DESK, LEADER, SYSTEM),
     (S.PROCESSING, A.ASSIGN): _t(S.PROCESSING, LEADER, HANDLER),
-    (S.PROCESSING, A.COMPLETE_STEP): _t(S.PROCESSING, HANDLER, LEADER, SIGNER, DESK),
+    # The desk's own steps close with its actions (receive, return-result); the work in
+    # between, and moving it to another agency, belongs to the agency that processes it.
+    (S.PROCESSING, A.COMPLETE_STEP): _t(S.PROCESSING, HANDLER, LEADER, SIGNER),
     (S.PROCESSING, A.RETURN_STEP): _t(S.PROCESSING, HANDLER, LEADER, SIGNER),
-    (S.PROCESSING, A.TRANSFER): _t(S.PROCESSING, HANDLER, LEADER, DESK),
+    (S.PROCESSING, A.TRANSFER): _t(S.PROCESSING, HANDLER, LEADER),
     # During processing the clock stops until the supplement arrives.
     (S.PROCESSING, A.REQUEST_SUPPLEMENT): _t(
         S.AWAITING_SUPPLEMENT, HANDLER, LEADER, slip="supplement_request"

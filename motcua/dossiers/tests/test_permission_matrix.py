@@ -62,7 +62,7 @@ MAY: dict[str, dict[str, set[str]]] = {
     DESK: {
         "submitted": {"receive", "request-supplement", "refuse", "withdraw"},
         "received": {"assign", "withdraw"},
-        "processing": {"complete-step", "transfer", "withdraw"},
+        "processing": {"withdraw"},  # the processing agency's steps are not the desk's
         "awaiting_supplement": {"supplement", "withdraw"},
         "paused": {"withdraw"},
         "signed": {"return-result"},

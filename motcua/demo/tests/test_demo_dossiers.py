@@ -144,7 +144,7 @@ def test_the_command_prints_the_counts(seeded):
 def test_the_plan_is_the_same_on_every_run(seeded):
     calendar = province_calendar()
     site = demo_dossiers.build_site("H14")
-    procedures = demo_dossiers._procedures()
+    procedures = demo_dossiers.demo_procedures()
     end = date(2026, 3, 13)
 
     def plan() -> list:

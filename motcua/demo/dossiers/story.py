@@ -27,7 +27,6 @@ from motcua.dossiers.services import (
 )
 from motcua.dossiers.types import LOCAL_TIME, Channel, WorkCalendar
 
-
 OPENING, LUNCH, REOPENING, CLOSING = time(7, 30), time(11, 30), time(13, 30), time(17, 0)
 log = logging.getLogger(__name__)
 

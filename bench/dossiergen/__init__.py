@@ -1,0 +1,1 @@
+"""The 1M-dossier generator behind bench/generate.py, one idea per module."""

@@ -53,7 +53,7 @@ def actor_for(by: Any, dossier: Dossier) -> Actor:
 def _official_roles(user: Any, dossier: Dossier) -> set[str]:
     if not user.is_active:
         return set()
-    desk_places = {dossier.receiving_agency_id, dossier.served_at_id, dossier.current_agency_id}
+    desk_places = {dossier.receiving_agency_id, dossier.current_agency_id}
     roles = set()
     for held in agency_selectors.roles_of(user):
         if held.role == Role.DESK_OFFICER and held.agency_id in desk_places:
@@ -71,7 +71,11 @@ def display_name(user: Any) -> str:
 
 
 def may_see(user: Any, dossier: Dossier) -> bool:
-    """Scope: an official sees dossiers of their agencies (and those below); the applicant theirs."""
+    """Scope: an official sees dossiers of their agencies (and those below); the applicant theirs.
+
+    The same rule as ``selectors.visible_dossiers`` (which lists): receiving, competent and
+    current agency. The center that served the person is the receiving one whenever set.
+    """
     if dossier.account_id is not None and dossier.account_id == getattr(user, "pk", None):
         return True
     scope = agency_selectors.agency_scope(user)
@@ -79,6 +83,5 @@ def may_see(user: Any, dossier: Dossier) -> bool:
         dossier.receiving_agency_id,
         dossier.competent_agency_id,
         dossier.current_agency_id,
-        dossier.served_at_id,
     )
-    return any(scope.allows(agency_id) for agency_id in places if agency_id is not None)
+    return any(scope.allows(agency_id) for agency_id in places)

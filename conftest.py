@@ -12,6 +12,7 @@ from motcua.agencies.tests.factories import *  # noqa: F403  (factories as fixtu
 @pytest.fixture(autouse=True)
 def _test_settings(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.POPULATION_SIMULATOR_FILE = ""  # seeding demo dossiers must not write var/ in tests
     # A fresh in-memory cache per test, so throttle counters never leak between tests.
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}

@@ -310,3 +310,16 @@ def officials_at(*, agency_id: int) -> QuerySet[Official]:
 def desk_agencies(user: Any) -> list[Agency]:
     """The centers (or agencies) where the user receives dossiers as a desk officer."""
     return [held.agency for held in roles_of(user) if held.role == Role.DESK_OFFICER]
+
+
+# Reporting reads (unscoped public facts: agency names and units; the caller scopes counts).
+
+
+def agencies_of_units(*, unit_ids: list[int]) -> list[int]:
+    """Ids of the agencies serving these administrative units."""
+    return list(Agency.objects.filter(unit_id__in=unit_ids).values_list("id", flat=True))
+
+
+def agency_names(*, ids: Any) -> dict[int, Agency]:
+    """Agencies by id, with their unit (names for a table of counts)."""
+    return Agency.objects.select_related("unit").in_bulk(list(ids))

@@ -102,6 +102,7 @@ INPUTS: dict[str, type[ActionIn]] = {
     Action.WITHDRAW: WithdrawIn,
     Action.STOP: ReasonIn,
     Action.RATE: RateIn,
+    Action.SEND_TO_TAX: NoteIn,
 }
 
 

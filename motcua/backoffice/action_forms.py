@@ -133,6 +133,7 @@ FORMS: dict[str, type[ActionForm]] = {
     Action.WITHDRAW: WithdrawForm,
     Action.STOP: ReasonForm,
     Action.RATE: RateForm,
+    Action.SEND_TO_TAX: NoteForm,
 }
 
 

@@ -101,6 +101,8 @@ def _detail_context(request: HttpRequest, found: object, failed: dict | None = N
 def _action_label(action: str) -> str:
     if action == "pay":
         return _("fees paid")
+    if action == "population-check":
+        return _("checked against the National Population Database")
     return Action(action).label if action in Action.values else action
 
 

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies import selectors as agency_selectors
+from motcua.backoffice.population import lookup_owner, population_pending, state_of
 from motcua.catalog import selectors as catalog_selectors
 from motcua.core.errors import MotcuaError, NotFound
 from motcua.dossiers import services
@@ -54,6 +55,7 @@ class ApplicantForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    population = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)  # see population.py
 
     def __init__(self, *args: Any, centers: list, communes: list, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,7 +94,11 @@ def intake(request: HttpRequest, code: str) -> HttpResponse:
     communes = agency_selectors.UnitsDirectory().communes(_province_code(centers[0], province))
     form = ApplicantForm(request.POST or None, centers=centers, communes=communes)
     components = list(procedure.components.order_by("position", "id"))
-    if request.method == "POST" and form.is_valid():
+    population = state_of(request.POST.get("population", ""), request.POST.get("id_number", ""))
+    if request.method == "POST" and "lookup" in request.POST:  # "look up", not "save"
+        initial, population = lookup_owner(request, communes=communes)
+        form = ApplicantForm(initial=initial, centers=centers, communes=communes)
+    elif request.method == "POST" and form.is_valid():
         try:
             dossier = _receive(request, procedure, form.cleaned_data, components)
         except MotcuaError as error:
@@ -100,7 +106,15 @@ def intake(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("Dossier %(ref)s saved.") % {"ref": dossier.identifier})
             return redirect("backoffice:dossier", ref=dossier.identifier)
-    context = {"procedure": procedure, "form": form, "components": components, "posted": request.POST}
+    context = {
+        "procedure": procedure,
+        "form": form,
+        "components": components,
+        "posted": request.POST,
+        "population": population,
+        # A look-up re-renders the form: keep the documents already ticked (files cannot be kept).
+        "ticked": {n for n in range(1, len(components) + 1) if request.POST.get(f"c{n}-received") == "on"},
+    }
     return render(request, "backoffice/dossiers/intake.html", context, status=400 if form.errors else 200)
 
 
@@ -126,6 +140,7 @@ def _receive(request: HttpRequest, procedure: Any, data: dict[str, Any], compone
         components=tuple(c for c in given if c is not None),
         served_at=data["center"],
         result_delivery=data["result_delivery"],
+        population_data_pending=population_pending(data["population"], data["id_number"]),
     )
     return _decide(request, dossier_input, data)
 

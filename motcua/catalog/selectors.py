@@ -8,7 +8,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, Count, Max, QuerySet, Value, When
 
-from motcua.catalog.interchange import CODE, FORMAT
+from motcua.catalog.interchange import CODE, FORMAT, canonical
 from motcua.catalog.models import LifeEventTag, Procedure, ProcedureField, ProcedureRevision, ProcessStep
 from motcua.catalog.snapshot import SNAPSHOT_PREFETCH, procedure_snapshot
 from motcua.catalog.text import closest_word, tokens, word_similarity
@@ -135,6 +135,25 @@ def get_procedure(*, code: str) -> Procedure:
 def procedure_content(procedure: Procedure) -> dict[str, Any]:
     """The procedure in the interchange shape (what the API and the revision hold)."""
     return procedure_snapshot(procedure)
+
+
+def procedure_record(code: str) -> dict[str, Any] | None:
+    """The procedure with this code, active or not, in the interchange shape; None if there is none."""
+    code = code.strip()
+    if not CODE.fullmatch(code):  # no such code can be stored (and junk never reaches the database)
+        return None
+    procedure = (
+        Procedure.objects.filter(code=code)
+        .select_related("field")
+        .prefetch_related(*SNAPSHOT_PREFETCH)
+        .first()
+    )
+    return procedure_snapshot(procedure) if procedure else None
+
+
+def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
+    """An interchange record with defaults filled and values normalised (as a snapshot has it)."""
+    return canonical(record)
 
 
 def procedure_fields() -> QuerySet[ProcedureField]:

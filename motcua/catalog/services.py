@@ -22,6 +22,7 @@ from motcua.catalog.models import (
     ProcessTemplate,
     Result,
 )
+from motcua.catalog.selectors import procedure_record
 from motcua.catalog.snapshot import SNAPSHOT_PREFETCH, procedure_snapshot
 from motcua.catalog.text import normalise
 from motcua.core import clock
@@ -72,6 +73,70 @@ def save_procedure(*, record: dict[str, Any], by: Any, note: str = "") -> SaveOu
         data={"changed": list(changed)},
     )
     return SaveOutcome(procedure, "created" if before is None else "updated", changed)
+
+
+# What the province decides and a national record never overwrites (the rest is national).
+LOCAL_KEYS = ("form", "process", "keywords", "life_events")
+LOCAL_COMPONENT_KEYS = ("template", "form")
+
+
+@dataclass(frozen=True)
+class NationalOutcome:
+    status: str  # created | updated | unchanged | invalid
+    changed: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def apply_national_procedure(
+    *, record: dict[str, Any], by: Any, note: str = "", dry_run: bool = False
+) -> NationalOutcome:
+    """Apply a national record (the national keys of an interchange record) to the catalog.
+
+    The province's own settings of the stored procedure are kept (``with_local_settings``);
+    the result is checked and saved through ``save_procedure``. An invalid result is reported
+    (``status="invalid"``), not raised. ``dry_run`` saves nothing and says what would change.
+    """
+    code = record.get("code")
+    before = procedure_record(code) if isinstance(code, str) else None
+    merged = with_local_settings(record, before)
+    problems = check_record(merged)
+    if problems:
+        return NationalOutcome("invalid", problems=tuple(str(problem) for problem in problems))
+    data = canonical(merged)
+    if data == before:
+        return NationalOutcome("unchanged")
+    if not dry_run:
+        save_procedure(record=merged, by=by, note=note)
+    if before is None:
+        return NationalOutcome("created")
+    return NationalOutcome("updated", tuple(key for key in data if before.get(key) != data[key]))
+
+
+def with_local_settings(national: dict[str, Any], local: dict[str, Any] | None) -> dict[str, Any]:
+    """The national record with the province's own settings of ``local`` (a snapshot) kept:
+    its e-form, internal process, keywords, life events, component templates and forms, and
+    the fee amounts the nation leaves empty."""
+    if local is None:
+        return national
+    merged = {**national, **{key: local[key] for key in LOCAL_KEYS}}
+    local_components = {_name(c.get("name")): c for c in local["components"]}
+    merged["components"] = [
+        {**item, **{key: local_components[_name(item.get("name"))][key] for key in LOCAL_COMPONENT_KEYS}}
+        if _name(item.get("name")) in local_components
+        else item
+        for item in national["components"]
+    ]
+    local_amounts = {_name(f.get("name")): f["amount"] for f in local["fees"]}
+    merged["fees"] = [
+        {**fee, "amount": local_amounts.get(_name(fee.get("name")))} if fee.get("amount") is None else fee
+        for fee in national["fees"]
+    ]
+    return merged
+
+
+def _name(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _write(procedure: Procedure, data: dict[str, Any]) -> Procedure:

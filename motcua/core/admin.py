@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from motcua.core.admin_audit import AuditedAdminMixin
-from motcua.core.models import ApiToken, AuditEntry
+from motcua.core.models import ApiToken, AuditEntry, ScheduledJob
 
 
 @admin.register(AuditEntry)
@@ -28,3 +28,21 @@ class ApiTokenAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:  # noqa: ANN001
         return False  # tokens are issued with `manage.py create_api_token`
+
+
+@admin.register(ScheduledJob)
+class ScheduledJobAdmin(admin.ModelAdmin):
+    """Read-only: the scheduler writes these rows; `run_scheduler --run JOB` runs one now."""
+
+    list_display = ("name", "next_run_at", "last_finished_at", "last_summary", "last_error")
+    readonly_fields = (
+        "name",
+        "next_run_at",
+        "last_started_at",
+        "last_finished_at",
+        "last_summary",
+        "last_error",
+    )
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False

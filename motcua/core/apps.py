@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
         from motcua.core import gauges
 
         gauges.register()
+        # Each app declares its periodic jobs in periodic.py (core.schedule).
+        autodiscover_modules("periodic")

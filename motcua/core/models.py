@@ -71,3 +71,22 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job (``core.schedule``) runs next and how its last run went."""
+
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_summary = models.TextField(_("last result"), blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

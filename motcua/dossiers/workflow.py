@@ -53,6 +53,11 @@ class Action(models.TextChoices):
     WITHDRAW = "withdraw", _("withdraw")
     STOP = "stop", _("stop processing")
     RATE = "rate", _("rate the service")
+    # Sector software (the tax office): send for the financial obligation, its answers.
+    SEND_TO_TAX = "send-to-tax", _("send to the tax office")
+    TAX_PAID = "tax-paid", _("tax paid")
+    TAX_ASSESSED = "tax-assessed", _("tax assessed")  # on the timeline only, the status stays
+    TAX_REJECTED = "tax-rejected", _("rejected by the tax office")  # on the timeline only
 
 
 # Who acts: the agencies' roles, plus the applicant and other systems.
@@ -105,6 +110,9 @@ TRANSITIONS: dict[tuple[Status, Action], Transition] = {
     (S.AWAITING_SUPPLEMENT, A.SUPPLEMENT): _t(S.PROCESSING, APPLICANT, DESK),
     (S.PROCESSING, A.PAUSE): _t(S.PAUSED, LEADER),
     (S.PAUSED, A.RESUME): _t(S.PROCESSING, LEADER),
+    # The financial obligation: the clock stops until the tax office says it is paid.
+    (S.PROCESSING, A.SEND_TO_TAX): _t(S.PAUSED, HANDLER, LEADER),
+    (S.PAUSED, A.TAX_PAID): _t(S.PROCESSING, SYSTEM),
     (S.PROCESSING, A.EXTEND): _t(S.PROCESSING, LEADER, slip="apology_extension"),
     (S.PROCESSING, A.APPROVE): _t(S.APPROVED, LEADER),
     (S.PROCESSING, A.REFUSE): _t(S.REFUSED, LEADER, slip="refusal"),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from motcua.core.errors import MotcuaError
-from motcua.integrations.models import OutboxMessage, SyncState
+from motcua.integrations.models import OutboxMessage, PortalSubmission, SyncState
 from motcua.integrations.services import replay_message
 
 
@@ -47,6 +47,22 @@ class SyncStateAdmin(admin.ModelAdmin):
     list_filter = ("system", "state")
     search_fields = ("ordering_key",)
     readonly_fields = [f.name for f in SyncState._meta.fields]
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+
+@admin.register(PortalSubmission)
+class PortalSubmissionAdmin(admin.ModelAdmin):
+    """Dossiers taken from the national portal; the rejected ones (with why) to follow up."""
+
+    list_display = ("external_id", "sequence", "procedure_code", "outcome", "reason", "received_at")
+    list_filter = ("source", "outcome")
+    search_fields = ("external_id", "procedure_code", "dossier_reference")
+    readonly_fields = [f.name for f in PortalSubmission._meta.fields]
 
     def has_add_permission(self, request) -> bool:  # noqa: ANN001
         return False

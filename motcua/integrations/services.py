@@ -10,33 +10,58 @@ from django.db.transaction import TransactionManagementError
 from motcua.core import clock
 from motcua.core.audit import record_audit
 from motcua.integrations.errors import NotADeadLetter
-from motcua.integrations.models import DeliveryState, OutboxMessage
+from motcua.integrations.inbound import receive_event
+from motcua.integrations.models import DeliveryState, OutboxMessage, ReconciliationDifference
+from motcua.integrations.payment.adapter import NewPayment
+from motcua.integrations.payment.port import payment_platform, payment_simulated, simulate_payer
+from motcua.integrations.population.service import lookup_citizen, register_simulated_citizens
+from motcua.integrations.reconciliation import reconcile_national_portal
 from motcua.integrations.sync import refresh_sync_state
+from motcua.integrations.vneid.login import begin_login as begin_vneid_login
+from motcua.integrations.vneid.login import finish_login as finish_vneid_login
 
-__all__ = ["enqueue_message", "replay_message"]
+__all__ = [
+    "NewPayment",
+    "begin_vneid_login",
+    "enqueue_message",
+    "finish_vneid_login",
+    "lookup_citizen",
+    "mark_resynced",
+    "payment_platform",
+    "payment_simulated",
+    "receive_event",
+    "reconcile_national_portal",
+    "register_simulated_citizens",
+    "replay_message",
+    "simulate_payer",
+]
 
 
 def enqueue_message(
     *, system: str, topic: str, key: str, payload: dict[str, Any], ordering_key: str = ""
 ) -> OutboxMessage:
-    """Queue a message for ``system`` in the caller's transaction; a repeated key is a no-op."""
+    """Queue a message for ``system`` in the caller's transaction; a repeated key is a no-op.
+
+    Returns the message as queued (without its id; read the row by ``key`` if needed).
+    """
     if not transaction.get_connection().in_atomic_block:
         raise TransactionManagementError(
             "enqueue_message() must run in the transaction of the change it reports, "
             "so that the message and the change commit or roll back together."
         )
     now = clock.now()
-    message, _created = OutboxMessage.objects.get_or_create(
+    message = OutboxMessage(
         key=key,
-        defaults={
-            "system": system,
-            "topic": topic,
-            "payload": payload,
-            "ordering_key": ordering_key,
-            "created_at": now,
-            "next_attempt_at": now,
-        },
+        system=system,
+        topic=topic,
+        payload=payload,
+        ordering_key=ordering_key,
+        created_at=now,
+        next_attempt_at=now,
     )
+    # One INSERT … ON CONFLICT DO NOTHING: a dossier action pays one round trip per message,
+    # not a SELECT and a savepoint. The instance carries no primary key (the row may exist).
+    OutboxMessage.objects.bulk_create([message], ignore_conflicts=True)
     return message
 
 
@@ -65,3 +90,12 @@ def replay_message(*, message_id: int, by: Any) -> OutboxMessage:
         data={"key": message.key, "system": message.system, "last_error": previous_error[:500]},
     )
     return message
+
+
+def mark_resynced(*, difference_id: int) -> ReconciliationDifference:
+    """Note that a difference's dossier was sent again (the caller queued the message)."""
+    difference = ReconciliationDifference.objects.select_for_update().get(pk=difference_id)
+    if difference.resynced_at is None:
+        difference.resynced_at = clock.now()
+        difference.save(update_fields=["resynced_at"])
+    return difference

@@ -22,6 +22,7 @@ import time as timer
 
 from motcua.core import clock
 from motcua.demo.dossiers.casting import PROVINCE, SEED
+from motcua.demo.dossiers.people import register_demo_people
 from motcua.demo.dossiers.plan import (
     DossierCounts,
     build_site,
@@ -46,6 +47,7 @@ def seed_dossiers(*, province_code: str, level1: str, seed: int = SEED) -> Dossi
     site = build_site(level1)
     procedures = demo_procedures()
     plans = plan_dossiers(seed=seed, site=site, procedures=procedures, calendar=calendar, end=end)
+    register_demo_people(plans)  # the simulated population database knows them
     world = World(calendar=calendar, end=end, site=site, procedures=procedures, users=demo_officials(site))
     counts = _counted(DossierCounts(failed=run_plans(plans, world=world, seed=seed)), started)
     counts.created = counts.total

@@ -200,6 +200,12 @@ class Dossier(models.Model):
                 condition=OPEN,
                 name="dossier_open_procedure_idx",
             ),
+            # The population back-fill's few pending dossiers, without reading the others.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(population_data_pending=True),
+                name="dossier_population_pending_idx",
+            ),
         ]
 
     def __str__(self) -> str:

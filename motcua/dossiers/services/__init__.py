@@ -24,9 +24,12 @@ from motcua.dossiers.services.lifecycle import (
 )
 from motcua.dossiers.services.numbering import allocate_dossier_code, void_dossier_code
 from motcua.dossiers.services.payments import record_payment
+from motcua.dossiers.services.population import backfill_population
+from motcua.dossiers.services.portal_sync import reconcile_with_national_portal, resync_with_national_portal
 from motcua.dossiers.services.processing import assign_dossier, complete_step, return_step, transfer_dossier
 from motcua.dossiers.services.results import approve_dossier, return_result, sign_result
 from motcua.dossiers.services.routing import assign_competence
+from motcua.dossiers.services.sector import TaxAnswer, TaxStatus, apply_tax_status, send_to_tax_office
 from motcua.dossiers.services.slips import control_sheet_pdf, read_slip, slip_for, store_slip
 from motcua.dossiers.services.suspension import extend_dossier, pause_dossier, resume_dossier, stop_dossier
 from motcua.dossiers.workflow import Action
@@ -50,6 +53,7 @@ ACTIONS = {
     Action.WITHDRAW: withdraw_dossier,
     Action.STOP: stop_dossier,
     Action.RATE: rate_dossier,
+    Action.SEND_TO_TAX: send_to_tax_office,
 }
 
 __all__ = [
@@ -59,10 +63,14 @@ __all__ = [
     "DossierInput",
     "FormInvalid",
     "PartyInput",
+    "TaxAnswer",
+    "TaxStatus",
     "allocate_dossier_code",
+    "apply_tax_status",
     "approve_dossier",
     "assign_competence",
     "assign_dossier",
+    "backfill_population",
     "complete_step",
     "control_sheet_pdf",
     "create_dossier",
@@ -73,12 +81,15 @@ __all__ = [
     "rate_dossier",
     "read_slip",
     "receive_dossier",
+    "reconcile_with_national_portal",
     "record_payment",
     "refuse_dossier",
     "request_supplement",
     "resume_dossier",
+    "resync_with_national_portal",
     "return_result",
     "return_step",
+    "send_to_tax_office",
     "sign_result",
     "slip_for",
     "stop_dossier",

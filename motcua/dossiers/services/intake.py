@@ -74,6 +74,8 @@ class DossierInput:
     served_at: str = ""  # the center's agency code, at the desk or by post
     result_delivery: str = ResultDelivery.DESK
     copies: int = 1
+    # Taken in while the National Population Database was unavailable: back-filled later.
+    population_data_pending: bool = False
 
 
 def create_dossier(*, data: DossierInput, by: Any, submit: bool = True, account: Any = None) -> Dossier:
@@ -109,6 +111,7 @@ def create_dossier(*, data: DossierInput, by: Any, submit: bool = True, account:
             competent_agency=path.competent,
             current_agency=path.competent,
             form_data=data.form_data,
+            population_data_pending=data.population_data_pending and bool(data.owner.id_number.strip()),
             result_delivery=data.result_delivery,
             copies=data.copies,
             created_at=now,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from motcua.dossiers.models import NATIONAL_CHANNEL_CODES, Dossier, DossierEvent
+from motcua.dossiers.services.notifications import queue_notifications
+from motcua.dossiers.services.sector_messages import queue_sector_messages
 from motcua.dossiers.services.slips import schedule_slip
 from motcua.integrations.services import enqueue_message
 
@@ -13,15 +15,22 @@ NATIONAL_PORTAL = "national_portal"
 
 def queue_messages(*, dossier: Dossier, event: DossierEvent, slip: str, slip_details: dict[str, Any]) -> None:
     if dossier.code:  # the national portal knows a dossier from its receipt on
-        enqueue_message(
-            system=NATIONAL_PORTAL,
-            topic="dossier.status",
-            key=f"{NATIONAL_PORTAL}:{dossier.reference}:{event.seq}",
-            ordering_key=str(dossier.reference),
-            payload=status_payload(dossier, event),
-        )
+        portal_status_message(dossier, event)
     if slip:
         schedule_slip(dossier=dossier, kind=slip, event_seq=event.seq, details=slip_details)
+    queue_sector_messages(dossier=dossier, event=event)  # the tax office, on "send to the tax office"
+    queue_notifications(dossier=dossier, event=event)  # the owner's SMS / e-mail, when the event notifies
+
+
+def portal_status_message(dossier: Dossier, event: DossierEvent, *, key_suffix: str = "") -> Any:
+    """The outbox row telling the portal about ``event``; a suffix makes a deliberate resend."""
+    return enqueue_message(
+        system=NATIONAL_PORTAL,
+        topic="dossier.status",
+        key=f"{NATIONAL_PORTAL}:{dossier.reference}:{event.seq}{key_suffix}",
+        ordering_key=str(dossier.reference),
+        payload=status_payload(dossier, event),
+    )
 
 
 def status_payload(dossier: Dossier, event: DossierEvent) -> dict[str, Any]:
@@ -45,15 +54,17 @@ def status_payload(dossier: Dossier, event: DossierEvent) -> dict[str, Any]:
         "appointment_on": _iso(dossier.appointment_on),
         "time_limit": {"value": str(procedure.time_limit_value), "unit": procedure.time_limit_unit},
         "supplement_requests": dossier.supplement_requests,
-        "results": [{"code": r.code, "sha256": r.sha256} for r in dossier.results.all()],
+        # Plain rows, not model instances: this runs inside every dossier action.
+        "results": list(dossier.results.order_by("number").values("code", "sha256")),
         "fees": [
-            {"name": f.name, "amount": f.amount, "paid": f.paid_at is not None, "channel": f.channel}
-            for f in dossier.fees.all()
+            {"name": name, "amount": amount, "paid": paid_at is not None, "channel": channel}
+            for name, amount, paid_at, channel in dossier.fees.order_by("id").values_list(
+                "name", "amount", "paid_at", "channel"
+            )
         ],
-        "components": [
-            {"digitised": c.digitised, "from_store": c.from_store, "from_population": c.from_population}
-            for c in dossier.components.all()
-        ],
+        "components": list(
+            dossier.components.order_by("position").values("digitised", "from_store", "from_population")
+        ),
         "vneid_level": dossier.assurance_level,
     }
 

@@ -56,7 +56,14 @@ OFFICIALS = (
 # What each bundle of roles may do, by status: written out, not read from the workflow.
 # A status missing from a bundle's row means nothing at all.
 DESK, HANDLER, LEADER, SIGNER, NO_ROLE, EVERY_ROLE = "desk", "handler", "leader", "signer", "none", "all"
-_PROCESSING_BY_HANDLER = {"assign", "complete-step", "return-step", "transfer", "request-supplement"}
+_PROCESSING_BY_HANDLER = {
+    "assign",
+    "complete-step",
+    "return-step",
+    "transfer",
+    "request-supplement",
+    "send-to-tax",
+}
 _PROCESSING_BY_LEADER = _PROCESSING_BY_HANDLER | {"pause", "extend", "approve", "refuse", "stop"}
 MAY: dict[str, dict[str, set[str]]] = {
     DESK: {

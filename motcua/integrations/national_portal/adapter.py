@@ -16,9 +16,11 @@ from django.conf import settings
 from motcua.integrations.base import Acknowledgement, Outgoing, TerminalError, registry
 from motcua.integrations.national_portal.client import NationalPortalClient
 from motcua.integrations.national_portal.simulator import SimulatorTransport, simulator
-from motcua.integrations.transport import UrllibTransport
+from motcua.integrations.simulators import server_url
+from motcua.integrations.transport import HttpTransport
 
 SYSTEM = "national_portal"
+SIMULATOR = "national-portal"  # the contract's short id, as run_simulator knows it
 STATUS_TOPIC = "dossier.status"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 SIMULATED_URL = "http://national-portal.simulator"
@@ -103,16 +105,23 @@ class NationalPortalAdapter:
         reply = self.client.push_status(body, idempotency_key=message.key, timeout=timeout)
         return Acknowledgement(remote_ref=str(reply.get("id", "")), duplicate=bool(reply.get("duplicate")))
 
+    def holding(self, code: str, *, timeout: float = 10.0) -> dict[str, Any] | None:
+        """The portal's current record of a dossier (for reconciliation); None if it has none."""
+        return self.client.fetch_dossier(code, timeout=timeout)
+
 
 @registry.register(SYSTEM)
 def build_adapter() -> NationalPortalAdapter:
-    """Simulated mode talks to the in-process simulator; live mode to the configured URL."""
+    """Live mode talks to the configured URL; simulated mode to the shared simulator server
+    when one runs (``make run``), else to the in-process simulator."""
     if getattr(settings, "INTEGRATIONS_MODE", "simulated") == "live":
         client = NationalPortalClient(
-            transport=UrllibTransport(),
+            transport=HttpTransport(),
             base_url=getattr(settings, "NATIONAL_PORTAL_URL", ""),
             token=getattr(settings, "NATIONAL_PORTAL_TOKEN", ""),
         )
+    elif served := server_url(SIMULATOR):
+        client = NationalPortalClient(transport=HttpTransport(), base_url=served)
     else:
         client = NationalPortalClient(transport=SimulatorTransport(simulator), base_url=SIMULATED_URL)
     return NationalPortalAdapter(client)

@@ -157,7 +157,7 @@ def test_a_crash_between_the_remote_call_and_the_commit_is_applied_once(demo_cat
             raise KeyboardInterrupt("worker killed")
 
         with monkeypatch.context() as patch:
-            patch.setattr(delivery, "_record_success", killed)
+            patch.setattr(delivery, "record_outcomes", killed)
             with pytest.raises(KeyboardInterrupt):
                 _deliver()
         assert len(simulator.received) == 1  # the portal has it; we never recorded that

@@ -9,7 +9,7 @@ from motcua.integrations.base import Outgoing, RetryableError, TerminalError
 from motcua.integrations.national_portal.adapter import status_to_wire
 from motcua.integrations.national_portal.client import NationalPortalClient
 from motcua.integrations.national_portal.simulator import SimulatorTransport
-from motcua.integrations.transport import UrllibTransport, WireRequest, WireResponse, raise_for_status
+from motcua.integrations.transport import HttpTransport, WireRequest, WireResponse, raise_for_status
 
 PAYLOAD = {
     "dossier_id": 7,
@@ -106,7 +106,7 @@ def test_statuses_are_told_apart(status, error):
 def test_a_refused_connection_is_retryable():
     request = WireRequest("POST", "http://127.0.0.1:9/x", {}, b"{}")  # discard port: nobody listens
     with pytest.raises(RetryableError, match="connection failed"):
-        UrllibTransport().send(request, timeout=1)
+        HttpTransport().send(request, timeout=1)
 
 
 def _client(simulator):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,9 +18,21 @@ from motcua.demo.management.commands.seed_demo import format_logins
 from motcua.demo.selectors import demo_logins
 from motcua.env import env
 
+# Simulators whose state must be one for all processes (what was pushed, what is held).
+SHARED_SIMULATORS = ("national-portal", "notifications", "population", "payment")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
 
 class Command(BaseCommand):
-    help = "Serve the web application (gunicorn), the background worker and outbox delivery until Ctrl-C."
+    help = (
+        "Serve the web application (gunicorn), the background worker, outbox delivery and the "
+        "periodic jobs until Ctrl-C."
+    )
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("--workers", type=int, default=env.int("WEB_WORKERS", 2, minimum=1))
@@ -27,12 +41,15 @@ class Command(BaseCommand):
     def handle(self, *args, workers: int, no_worker: bool, **options) -> None:
         host = env.str("HOST", "127.0.0.1")
         port = env.int("PORT", 8000, minimum=1)
-        processes = {"web": self.start_web(host, port, workers)}
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        processes = self.start_simulators(manage)
+        processes["web"] = self.start_web(host, port, workers)
         if not no_worker:
-            manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
             processes["worker"] = subprocess.Popen([*manage, "run_worker", "--no-reload"])
             # Messages to the national systems leave through the outbox, delivered here.
             processes["delivery"] = subprocess.Popen([*manage, "run_delivery", "--interval", "2"])
+            # Periodic jobs: payment reconciliation, population back-fill, portal reconciliation.
+            processes["scheduler"] = subprocess.Popen([*manage, "run_scheduler"])
         stopping = False
 
         def stop(signum: int, frame: object) -> None:
@@ -50,6 +67,24 @@ class Command(BaseCommand):
         failed = [name for name, p in processes.items() if p.returncode not in (0, -15, None)]
         if failed and not stopping:
             raise CommandError(f"{', '.join(failed)} stopped unexpectedly; see the log above")
+
+    def start_simulators(self, manage: list[str]) -> dict[str, subprocess.Popen]:
+        """In simulated mode, serve the stateful simulators once for every process.
+
+        The web process (reconciliation, the health page), the delivery worker and the
+        scheduler then see one national portal, as they would see the real one.
+        """
+        if settings.INTEGRATIONS_MODE != "simulated" or settings.SIMULATOR_SERVERS:
+            return {}
+        processes, served = {}, []
+        for system in SHARED_SIMULATORS:
+            port = _free_port()
+            processes[f"simulator {system}"] = subprocess.Popen(
+                [*manage, "run_simulator", system, "--port", str(port)], stdout=subprocess.DEVNULL
+            )
+            served.append(f"{system}=http://127.0.0.1:{port}")
+        os.environ["SIMULATOR_SERVERS"] = ",".join(served)  # inherited by the processes started next
+        return processes
 
     def start_web(self, host: str, port: int, workers: int) -> subprocess.Popen:
         return subprocess.Popen(
@@ -108,4 +143,4 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        self.stdout.write("stopped web server, worker and delivery")
+        self.stdout.write("stopped web server, worker, delivery, scheduler and simulators")

@@ -1,0 +1,1 @@
+"""Notifications to applicants: SMS and e-mail, each through a primary and a secondary provider."""

@@ -1,0 +1,1 @@
+"""The National Population Database (CSDL quốc gia về dân cư): client, adapter, simulator."""

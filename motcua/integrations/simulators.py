@@ -1,0 +1,60 @@
+"""The simulators of the national and sector systems, by the short id the contract uses.
+
+Each simulator answers :class:`WireRequest`s in-process (simulated mode, tests, demos)
+and can be served over HTTP by ``run_simulator <system> --port N`` (training, load tests,
+a motcua in live mode pointed at it). Every simulator has the switches ``latency``,
+``error_rate`` and ``down`` (plus its own: outage windows, duplicate or out-of-order
+callbacks, …) and a ``record()`` of what it received.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from django.conf import settings
+
+from motcua.integrations.transport import WireRequest, WireResponse
+
+
+class Simulator(Protocol):
+    latency: float
+    error_rate: float
+    down: bool
+
+    def handle(self, request: WireRequest) -> WireResponse: ...
+
+    def reset(self) -> None: ...
+
+    def is_down(self) -> bool: ...
+
+    def record(self) -> dict[str, Any]: ...
+
+
+_simulators: dict[str, Callable[[], Simulator]] = {}
+
+
+def register_simulator(system: str, get: Callable[[], Simulator]) -> None:
+    """``system`` is the contract's short id (``national-portal``, ``payment``, ``tax``, …)."""
+    _simulators[system] = get
+
+
+def simulator_for(system: str) -> Simulator:
+    if system not in _simulators:
+        raise LookupError(system)
+    return _simulators[system]()
+
+
+def simulated_systems() -> list[str]:
+    return sorted(_simulators)
+
+
+def server_url(system: str) -> str:
+    """The URL of a ``run_simulator`` server shared by every process, or "" for in-process.
+
+    In simulated mode an in-process simulator lives in one process: what the delivery
+    worker pushed to it, the web process's reconciliation would not see. ``make run``
+    therefore serves the stateful simulators once and tells every process where
+    (``SIMULATOR_SERVERS``); tests use them in-process.
+    """
+    return getattr(settings, "SIMULATOR_SERVERS", {}).get(system, "")

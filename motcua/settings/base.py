@@ -22,16 +22,22 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "oauth2_provider",  # the bundled VNeID simulator (an OIDC provider)
     "motcua.core",
     "motcua.agencies",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.payments",
     "motcua.signing",
     "motcua.integrations",
+    "motcua.citizens",
+    "motcua.datastore",
     "motcua.api",
     "motcua.backoffice",
     "motcua.portal",
     "motcua.demo",
+    "motcua.reporting",
+    "motcua.dashboard",
 ]
 
 MIDDLEWARE = [

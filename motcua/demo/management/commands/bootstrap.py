@@ -21,6 +21,7 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         call_command("load_admin_units")
         call_command("init_signing", verbosity=0)
+        call_command("init_vneid_simulator", verbosity=0)  # no-op in live mode
         if not no_demo:
             call_command("seed_demo", province=province, quiet_logins=True)
         call_command("collectstatic", interactive=False, verbosity=0)

@@ -1,14 +1,21 @@
-from django.urls import path
+from django.urls import include, path
 
-from motcua.portal import catalog_views, verify, views
+from motcua.portal import catalog_views, login_views, verify, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Citizens log in with VNeID only (docs/integrations/vneid.md).
+    path("dang-nhap/", login_views.login, name="login"),
+    path("dang-nhap/vneid/callback/", login_views.vneid_callback, name="vneid_callback"),
+    path("dang-xuat/", login_views.logout, name="logout"),
+    path("tai-khoan/", login_views.account, name="account"),
     path("thu-tuc/", catalog_views.catalog_index, name="catalog"),
     path("thu-tuc/<str:code>/", catalog_views.procedure_detail, name="procedure"),
     path("procedures/", catalog_views.catalog_index),
+    path("", include("motcua.portal.submit_urls")),  # applying online: drafts, paying, the receipt
+    path("", include("motcua.portal.follow_urls")),  # tracking, my dossiers, the personal data store
     path("procedures/<str:code>/", catalog_views.procedure_detail),
     # Verification of electronic results (the QR code's link); fixed paths before <token>.
     path("xac-thuc/khoa-cong-khai/", verify.qr_public_key, name="verify_key"),

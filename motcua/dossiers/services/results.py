@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from motcua.datastore import services as datastore
 from motcua.dossiers.codes import result_code
 from motcua.dossiers.files import check_upload
 from motcua.dossiers.models import DossierResult
@@ -99,6 +100,8 @@ def return_result(
             d.result_delivery = delivery
         if d.finished_at is None:
             end_processing(ctx)
+        # The applicant's personal data store gets the e-results and digitised documents.
+        datastore.collect_from_dossier(dossier=d)
 
     return perform(
         identifier=dossier,

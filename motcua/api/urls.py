@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from motcua.api import admin_units, agencies, dossier_actions, dossiers, procedures
+from motcua.api import admin_units, agencies, dossier_actions, dossiers, indicators, integrations, procedures
 from motcua.api import calendar as calendar_api
 
 app_name = "api"
@@ -26,5 +26,9 @@ urlpatterns = [
     path(
         "dossiers/<str:code>/<str:action>/", dossier_actions.DossierActionApi.as_view(), name="dossier-action"
     ),
+    path(
+        "integrations/<str:system>/events/", integrations.InboundEventApi.as_view(), name="integration-events"
+    ),
     path("public/dossiers/<str:code>/", dossiers.PublicDossierApi.as_view(), name="public-dossier"),
+    path("indicators/", indicators.IndicatorsApi.as_view(), name="indicators"),
 ]

@@ -9,12 +9,14 @@ callbacks, …) and a ``record()`` of what it received.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.conf import settings
 
-from motcua.integrations.transport import WireRequest, WireResponse
+from motcua.integrations.base import RetryableError
+from motcua.integrations.transport import HttpTransport, Transport, WireRequest, WireResponse
 
 
 class Simulator(Protocol):
@@ -58,3 +60,35 @@ def server_url(system: str) -> str:
     (``SIMULATOR_SERVERS``); tests use them in-process.
     """
     return getattr(settings, "SIMULATOR_SERVERS", {}).get(system, "")
+
+
+class SimulatorTransport:
+    """Hands requests to a simulator in-process; latency beyond the timeout is a timeout."""
+
+    def __init__(self, simulator: Simulator) -> None:
+        self.simulator = simulator
+
+    def send(self, request: WireRequest, *, timeout: float) -> WireResponse:
+        if self.simulator.is_down():
+            raise RetryableError("connection refused (simulated outage)")
+        if self.simulator.latency:
+            time.sleep(min(self.simulator.latency, timeout))
+            if self.simulator.latency > timeout:
+                raise RetryableError(f"timed out after {timeout} s (simulated latency)")
+        return self.simulator.handle(request)
+
+
+def wire_for(
+    system: str, simulator: Simulator, *, live_url: str, simulated_url: str
+) -> tuple[Transport, str]:
+    """The transport and base URL a system's client uses, the same rule for every adapter.
+
+    Live mode: HTTP to the configured URL. Simulated mode: HTTP to the shared simulator
+    server when ``make run`` serves one (``SIMULATOR_SERVERS``), else the simulator
+    in-process (tests).
+    """
+    if getattr(settings, "INTEGRATIONS_MODE", "simulated") == "live":
+        return HttpTransport(), live_url
+    if served := server_url(system):
+        return HttpTransport(), served
+    return SimulatorTransport(simulator), simulated_url

@@ -15,9 +15,8 @@ from django.conf import settings
 
 from motcua.integrations.base import Acknowledgement, Outgoing, TerminalError, registry
 from motcua.integrations.national_portal.client import NationalPortalClient
-from motcua.integrations.national_portal.simulator import SimulatorTransport, simulator
-from motcua.integrations.simulators import server_url
-from motcua.integrations.transport import HttpTransport
+from motcua.integrations.national_portal.simulator import simulator
+from motcua.integrations.simulators import wire_for
 
 SYSTEM = "national_portal"
 SIMULATOR = "national-portal"  # the contract's short id, as run_simulator knows it
@@ -114,16 +113,17 @@ class NationalPortalAdapter:
 def build_adapter() -> NationalPortalAdapter:
     """Live mode talks to the configured URL; simulated mode to the shared simulator server
     when one runs (``make run``), else to the in-process simulator."""
-    if getattr(settings, "INTEGRATIONS_MODE", "simulated") == "live":
-        client = NationalPortalClient(
-            transport=HttpTransport(),
-            base_url=getattr(settings, "NATIONAL_PORTAL_URL", ""),
-            token=getattr(settings, "NATIONAL_PORTAL_TOKEN", ""),
-        )
-    elif served := server_url(SIMULATOR):
-        client = NationalPortalClient(transport=HttpTransport(), base_url=served)
-    else:
-        client = NationalPortalClient(transport=SimulatorTransport(simulator), base_url=SIMULATED_URL)
+    transport, base_url = wire_for(
+        SIMULATOR,
+        simulator,
+        live_url=getattr(settings, "NATIONAL_PORTAL_URL", ""),
+        simulated_url=SIMULATED_URL,
+    )
+    client = NationalPortalClient(
+        transport=transport,
+        base_url=base_url,
+        token=getattr(settings, "NATIONAL_PORTAL_TOKEN", ""),
+    )
     return NationalPortalAdapter(client)
 
 

@@ -14,14 +14,12 @@ from __future__ import annotations
 import json
 import random
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs
 
 from motcua.core import clock
-from motcua.integrations.base import RetryableError
 from motcua.integrations.national_portal.client import (
     DOSSIER_PATH,
     PROCEDURES_PATH,
@@ -174,22 +172,6 @@ class NationalPortalSimulator:
         with self._lock:
             self.calls.append(Call(key, status))
         return _reply(status, body)
-
-
-class SimulatorTransport:
-    """Hands requests to the simulator in-process; latency beyond the timeout is a timeout."""
-
-    def __init__(self, simulator: NationalPortalSimulator) -> None:
-        self.simulator = simulator
-
-    def send(self, request: WireRequest, *, timeout: float) -> WireResponse:
-        if self.simulator.is_down():
-            raise RetryableError("connection refused (simulated outage)")
-        if self.simulator.latency:
-            time.sleep(min(self.simulator.latency, timeout))
-            if self.simulator.latency > timeout:
-                raise RetryableError(f"timed out after {timeout} s (simulated latency)")
-        return self.simulator.handle(request)
 
 
 def _invalid(body: Any, key: str) -> str:

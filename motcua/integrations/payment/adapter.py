@@ -24,9 +24,8 @@ from motcua.integrations.errors import (
 )
 from motcua.integrations.payment import vietqr
 from motcua.integrations.payment.client import NotAtPlatform, PaymentPlatformClient
-from motcua.integrations.payment.simulator import SimulatorTransport, simulator
-from motcua.integrations.simulators import server_url
-from motcua.integrations.transport import HttpTransport
+from motcua.integrations.payment.simulator import simulator
+from motcua.integrations.simulators import wire_for
 
 SYSTEM = "payment"
 SIMULATED_URL = "http://payment-platform.simulator"
@@ -163,16 +162,14 @@ class PaymentPlatformAdapter:
 def build_adapter() -> PaymentPlatformAdapter:
     """Live mode talks to the configured URL and key; simulated mode to the shared simulator
     server when one runs (``SIMULATOR_SERVERS``), else to the in-process simulator."""
-    if getattr(settings, "INTEGRATIONS_MODE", "simulated") == "live":
-        client = PaymentPlatformClient(
-            transport=HttpTransport(),
-            base_url=getattr(settings, "PAYMENT_PLATFORM_URL", ""),
-            key=getattr(settings, "PAYMENT_PLATFORM_KEY", ""),
-        )
-    elif served := server_url(SYSTEM):
-        client = PaymentPlatformClient(transport=HttpTransport(), base_url=served)
-    else:
-        client = PaymentPlatformClient(transport=SimulatorTransport(simulator), base_url=SIMULATED_URL)
+    transport, base_url = wire_for(
+        SYSTEM, simulator, live_url=getattr(settings, "PAYMENT_PLATFORM_URL", ""), simulated_url=SIMULATED_URL
+    )
+    client = PaymentPlatformClient(
+        transport=transport,
+        base_url=base_url,
+        key=getattr(settings, "PAYMENT_PLATFORM_KEY", ""),
+    )
     return PaymentPlatformAdapter(client)
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import random
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -392,22 +391,6 @@ class PaymentPlatformSimulator:
         with self._lock:
             self.sent.append(sent)
         return sent
-
-
-class SimulatorTransport:
-    """Hands requests to the simulator in-process; latency beyond the timeout is a timeout."""
-
-    def __init__(self, simulator: PaymentPlatformSimulator) -> None:
-        self.simulator = simulator
-
-    def send(self, request: WireRequest, *, timeout: float) -> WireResponse:
-        if self.simulator.is_down():
-            raise RetryableError("connection refused (simulated outage)")
-        if self.simulator.latency:
-            time.sleep(min(self.simulator.latency, timeout))
-            if self.simulator.latency > timeout:
-                raise RetryableError(f"timed out after {timeout} s (simulated latency)")
-        return self.simulator.handle(request)
 
 
 def _plain(callback: Callback) -> dict[str, Any]:

@@ -24,9 +24,8 @@ from django.conf import settings
 from motcua.integrations.base import DeliveryError, Outgoing, TerminalError, registry
 from motcua.integrations.errors import MalformedCitizenId
 from motcua.integrations.population.client import PopulationClient
-from motcua.integrations.population.simulator import SimulatorTransport, simulator
-from motcua.integrations.simulators import server_url
-from motcua.integrations.transport import HttpTransport
+from motcua.integrations.population.simulator import simulator
+from motcua.integrations.simulators import wire_for
 from motcua.integrations.types import PersonRecord, Residence
 
 logger = logging.getLogger(__name__)
@@ -121,16 +120,14 @@ def build_adapter() -> PopulationAdapter:
     """Live mode talks to the configured URL; simulated mode to the shared simulator server
     when one runs (``SIMULATOR_SERVERS``, so a trainer's switches reach every process), else
     to the in-process simulator."""
-    if getattr(settings, "INTEGRATIONS_MODE", "simulated") == "live":
-        client = PopulationClient(
-            transport=HttpTransport(),
-            base_url=getattr(settings, "POPULATION_URL", ""),
-            token=getattr(settings, "POPULATION_TOKEN", ""),
-        )
-    elif served := server_url(SYSTEM):
-        client = PopulationClient(transport=HttpTransport(), base_url=served)
-    else:
-        client = PopulationClient(transport=SimulatorTransport(simulator), base_url=SIMULATED_URL)
+    transport, base_url = wire_for(
+        SYSTEM, simulator, live_url=getattr(settings, "POPULATION_URL", ""), simulated_url=SIMULATED_URL
+    )
+    client = PopulationClient(
+        transport=transport,
+        base_url=base_url,
+        token=getattr(settings, "POPULATION_TOKEN", ""),
+    )
     return PopulationAdapter(client)
 
 

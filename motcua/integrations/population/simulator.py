@@ -17,7 +17,6 @@ import os
 import random
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +25,6 @@ from typing import Any
 from django.conf import settings
 
 from motcua.core import clock
-from motcua.integrations.base import RetryableError
 from motcua.integrations.population.client import CITIZENS_PATH
 from motcua.integrations.simulators import register_simulator
 from motcua.integrations.transport import WireRequest, WireResponse
@@ -252,22 +250,6 @@ def save_directory(citizens: list[dict[str, Any]]) -> int:
         )
     os.replace(tmp, path)
     return len(known)
-
-
-class SimulatorTransport:
-    """Hands requests to the simulator in-process; latency beyond the timeout is a timeout."""
-
-    def __init__(self, simulator: PopulationSimulator) -> None:
-        self.simulator = simulator
-
-    def send(self, request: WireRequest, *, timeout: float) -> WireResponse:
-        if self.simulator.is_down():
-            raise RetryableError("connection refused (simulated outage)")
-        if self.simulator.latency:
-            time.sleep(min(self.simulator.latency, timeout))
-            if self.simulator.latency > timeout:
-                raise RetryableError(f"timed out after {timeout} s (simulated latency)")
-        return self.simulator.handle(request)
 
 
 def _reply(status: int, body: dict[str, Any]) -> WireResponse:

@@ -13,10 +13,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from motcua.integrations.base import Acknowledgement, Outgoing, TerminalError, registry
-from motcua.integrations.simulators import server_url
+from motcua.integrations.simulators import wire_for
 from motcua.integrations.tax.client import TaxOfficeClient
-from motcua.integrations.tax.simulator import SimulatorTransport, simulator
-from motcua.integrations.transport import HttpTransport
+from motcua.integrations.tax.simulator import simulator
 
 SYSTEM = "tax"
 TOPIC = "tax.dossier"
@@ -74,14 +73,12 @@ class TaxOfficeAdapter:
 def build_adapter() -> TaxOfficeAdapter:
     """Live mode talks to the configured URL; simulated mode to the shared simulator server
     when one runs (``SIMULATOR_SERVERS``), else to the in-process tax office."""
-    if getattr(settings, "INTEGRATIONS_MODE", "simulated") == "live":
-        client = TaxOfficeClient(
-            transport=HttpTransport(),
-            base_url=getattr(settings, "TAX_OFFICE_URL", ""),
-            token=getattr(settings, "TAX_OFFICE_TOKEN", ""),
-        )
-    elif served := server_url(SYSTEM):
-        client = TaxOfficeClient(transport=HttpTransport(), base_url=served)
-    else:
-        client = TaxOfficeClient(transport=SimulatorTransport(simulator), base_url=SIMULATED_URL)
+    transport, base_url = wire_for(
+        SYSTEM, simulator, live_url=getattr(settings, "TAX_OFFICE_URL", ""), simulated_url=SIMULATED_URL
+    )
+    client = TaxOfficeClient(
+        transport=transport,
+        base_url=base_url,
+        token=getattr(settings, "TAX_OFFICE_TOKEN", ""),
+    )
     return TaxOfficeAdapter(client)

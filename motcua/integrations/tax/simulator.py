@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import random
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,22 +239,6 @@ def _in_process(headers: dict[str, str], body: bytes) -> tuple[int, dict[str, An
     except MotcuaError as error:
         return error.status, {"code": error.code, "detail": error.detail}
     return 200, {"duplicate": receipt.duplicate, "outcome": receipt.outcome}
-
-
-class SimulatorTransport:
-    """Hands requests to the simulator in-process; latency beyond the timeout is a timeout."""
-
-    def __init__(self, simulator: TaxOfficeSimulator) -> None:
-        self.simulator = simulator
-
-    def send(self, request: WireRequest, *, timeout: float) -> WireResponse:
-        if self.simulator.down:
-            raise RetryableError("connection refused (simulated outage)")
-        if self.simulator.latency:
-            time.sleep(min(self.simulator.latency, timeout))
-            if self.simulator.latency > timeout:
-                raise RetryableError(f"timed out after {timeout} s (simulated latency)")
-        return self.simulator.handle(request)
 
 
 def _invalid(body: Any, key: str) -> str:

@@ -8,7 +8,7 @@ from motcua.core import clock
 from motcua.integrations.base import Outgoing, RetryableError, TerminalError
 from motcua.integrations.national_portal.adapter import status_to_wire
 from motcua.integrations.national_portal.client import NationalPortalClient
-from motcua.integrations.national_portal.simulator import SimulatorTransport
+from motcua.integrations.simulators import SimulatorTransport
 from motcua.integrations.transport import HttpTransport, WireRequest, WireResponse, raise_for_status
 
 PAYLOAD = {

@@ -27,10 +27,10 @@ from motcua.integrations.population.adapter import (
     record_to_wire,
 )
 from motcua.integrations.population.client import PopulationClient
-from motcua.integrations.population.simulator import PopulationSimulator, SimulatorTransport, simulator
+from motcua.integrations.population.simulator import PopulationSimulator, simulator
 from motcua.integrations.services import lookup_citizen, register_simulated_citizens
 from motcua.integrations.simulator_server import make_server
-from motcua.integrations.simulators import simulator_for
+from motcua.integrations.simulators import SimulatorTransport, simulator_for
 from motcua.integrations.transport import HttpTransport, WireRequest, WireResponse
 from motcua.integrations.types import LookupOutcome, PersonRecord, Residence
 from motcua.integrations.vneid.simulator.identities import FIXED as VNEID_IDENTITIES

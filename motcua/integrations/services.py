@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -24,9 +25,11 @@ __all__ = [
     "NewPayment",
     "begin_vneid_login",
     "enqueue_message",
+    "enqueue_messages",
     "finish_vneid_login",
     "lookup_citizen",
     "mark_resynced",
+    "outbox_message",
     "payment_platform",
     "payment_simulated",
     "receive_event",
@@ -44,13 +47,23 @@ def enqueue_message(
 
     Returns the message as queued (without its id; read the row by ``key`` if needed).
     """
-    if not transaction.get_connection().in_atomic_block:
-        raise TransactionManagementError(
-            "enqueue_message() must run in the transaction of the change it reports, "
-            "so that the message and the change commit or roll back together."
-        )
-    now = clock.now()
-    message = OutboxMessage(
+    message = outbox_message(system=system, topic=topic, key=key, payload=payload, ordering_key=ordering_key)
+    enqueue_messages([message])
+    return message
+
+
+def outbox_message(
+    *,
+    system: str,
+    topic: str,
+    key: str,
+    payload: dict[str, Any],
+    ordering_key: str = "",
+    now: datetime | None = None,
+) -> OutboxMessage:
+    """An unsaved outbox row, due now: queue it with others through ``enqueue_messages``."""
+    now = now or clock.now()
+    return OutboxMessage(
         key=key,
         system=system,
         topic=topic,
@@ -59,10 +72,23 @@ def enqueue_message(
         created_at=now,
         next_attempt_at=now,
     )
-    # One INSERT … ON CONFLICT DO NOTHING: a dossier action pays one round trip per message,
-    # not a SELECT and a savepoint. The instance carries no primary key (the row may exist).
-    OutboxMessage.objects.bulk_create([message], ignore_conflicts=True)
-    return message
+
+
+def enqueue_messages(messages: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Queue unsaved outbox rows in the caller's transaction, in one statement and in order.
+
+    One INSERT … ON CONFLICT DO NOTHING: a dossier action pays one round trip for all its
+    messages, not a SELECT and a savepoint each; a repeated key is a no-op. The rows carry
+    no primary key afterwards (a row may already exist); read them by ``key`` if needed.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise TransactionManagementError(
+            "enqueue_message() must run in the transaction of the change it reports, "
+            "so that the message and the change commit or roll back together."
+        )
+    if messages:
+        OutboxMessage.objects.bulk_create(messages, ignore_conflicts=True)
+    return messages
 
 
 @transaction.atomic

@@ -1,8 +1,8 @@
 """Which dossier events tell the owner, what the SMS and e-mail say, and to whom they go.
 
-Written by ``messages.queue_messages`` in the action's transaction: one ``notify`` outbox
-message per channel, key ``notify:<reference>:<event seq>:<channel>``, the text composed
-now in Vietnamese (a later delivery says what was true then). The ``notify`` adapter
+Built for ``messages.queue_messages``, which writes them in the action's transaction: one
+``notify`` outbox message per channel, key ``notify:<reference>:<event seq>:<channel>``, the
+text composed now in Vietnamese (a later delivery says what was true then). The ``notify`` adapter
 (``motcua.integrations.notifications``) only sends it, failing over between providers.
 
 SMS text is GSM-7 without diacritics, at most 160 characters (one segment): Vietnamese with
@@ -22,8 +22,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import translation
@@ -32,7 +32,10 @@ from django.utils.translation import gettext_noop
 
 from motcua.dossiers.models import Dossier, DossierEvent, PartyRole
 from motcua.dossiers.workflow import Action
-from motcua.integrations.services import enqueue_message
+from motcua.integrations.services import outbox_message
+
+if TYPE_CHECKING:  # the rows' type only: dossiers reach integrations through its services
+    from motcua.integrations.models import OutboxMessage
 
 NOTIFY = "notify"
 SMS, EMAIL = "sms", "email"
@@ -56,14 +59,17 @@ class Notice:
     details: tuple[str, ...] = ()  # extra lines for the e-mail
 
 
-def queue_notifications(*, dossier: Dossier, event: DossierEvent) -> None:
-    """Queue the owner's notifications of ``event``, if it is one that notifies."""
+def notification_rows(
+    *, dossier: Dossier, event: DossierEvent, now: datetime | None = None
+) -> list[OutboxMessage]:
+    """The owner's notifications of ``event`` as unsaved outbox rows; none when it does not notify."""
     build = NOTICES.get(event.action)
     if build is None or not getattr(settings, "NOTIFY_APPLICANTS", True):
-        return
+        return []
     recipients = recipients_for(dossier)
     if not recipients:
-        return
+        return []
+    rows = []
     with translation.override(NOTIFICATION_LANGUAGE):
         notice = build(dossier, event)
         for channel, address in recipients:
@@ -72,31 +78,45 @@ def queue_notifications(*, dossier: Dossier, event: DossierEvent) -> None:
                 if channel == SMS
                 else email_payload(notice, dossier, to=address)
             )
-            enqueue_message(
-                system=NOTIFY,
-                topic=f"{NOTIFY}.{channel}",
-                key=f"{NOTIFY}:{dossier.reference}:{event.seq}:{channel}",
-                ordering_key=f"{NOTIFY}:{dossier.reference}:{channel}",
-                payload={**payload, "dossier_id": dossier.pk, "event_seq": event.seq, "kind": notice.kind},
+            rows.append(
+                outbox_message(
+                    system=NOTIFY,
+                    topic=f"{NOTIFY}.{channel}",
+                    key=f"{NOTIFY}:{dossier.reference}:{event.seq}:{channel}",
+                    ordering_key=f"{NOTIFY}:{dossier.reference}:{channel}",
+                    payload={
+                        **payload,
+                        "dossier_id": dossier.pk,
+                        "event_seq": event.seq,
+                        "kind": notice.kind,
+                    },
+                    now=now,
+                )
             )
+    return rows
 
 
 def recipients_for(dossier: Dossier) -> list[tuple[str, str]]:
     """(channel, address) pairs: the owner's contacts, else a representative's, else the submitter's."""
-    people = [(dossier.owner_phone, dossier.owner_email)]
+    found = _contacts(dossier.owner_phone, dossier.owner_email)
+    if found:  # the usual case: the parties are not read
+        return found
     parties = {party.role: party for party in dossier.parties.all()}
     for role in (PartyRole.REPRESENTATIVE, PartyRole.SUBMITTER):
         if role in parties:
-            people.append((parties[role].phone, parties[role].email))
-    for phone, email in people:
-        found = []
-        if normalise_phone(phone):
-            found.append((SMS, normalise_phone(phone)))
-        if email and "@" in email:
-            found.append((EMAIL, email.strip()))
-        if found:
-            return found
+            found = _contacts(parties[role].phone, parties[role].email)
+            if found:
+                return found
     return []
+
+
+def _contacts(phone: str, email: str) -> list[tuple[str, str]]:
+    found = []
+    if normalise_phone(phone):
+        found.append((SMS, normalise_phone(phone)))
+    if email and "@" in email:
+        found.append((EMAIL, email.strip()))
+    return found
 
 
 def normalise_phone(phone: str) -> str:

@@ -1,28 +1,35 @@
-"""What a dossier sends to sector software (the tax office), written by ``queue_messages``."""
+"""What a dossier sends to sector software (the tax office), built for ``queue_messages``."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import Action
-from motcua.integrations.services import enqueue_message
+from motcua.integrations.services import outbox_message
+
+if TYPE_CHECKING:  # the rows' type only: dossiers reach integrations through its services
+    from motcua.integrations.models import OutboxMessage
 
 TAX = "tax"
 TAX_TOPIC = "tax.dossier"
 
 
-def queue_sector_messages(*, dossier: Dossier, event: DossierEvent) -> None:
-    """On "send to the tax office", queue the dossier's declaration data for the tax office."""
+def sector_rows(*, dossier: Dossier, event: DossierEvent, now: datetime | None = None) -> list[OutboxMessage]:
+    """On "send to the tax office", the (unsaved) row with the dossier's declaration data."""
     if event.action != Action.SEND_TO_TAX:
-        return
-    enqueue_message(
-        system=TAX,
-        topic=TAX_TOPIC,
-        key=f"{TAX}:{dossier.reference}:{event.seq}",
-        ordering_key=f"{TAX}:{dossier.reference}",
-        payload=tax_filing_payload(dossier, event),
-    )
+        return []
+    return [
+        outbox_message(
+            system=TAX,
+            topic=TAX_TOPIC,
+            key=f"{TAX}:{dossier.reference}:{event.seq}",
+            ordering_key=f"{TAX}:{dossier.reference}",
+            payload=tax_filing_payload(dossier, event),
+            now=now,
+        )
+    ]
 
 
 def tax_filing_payload(dossier: Dossier, event: DossierEvent) -> dict[str, Any]:

@@ -76,14 +76,21 @@ class Command(BaseCommand):
         """
         if settings.INTEGRATIONS_MODE != "simulated" or settings.SIMULATOR_SERVERS:
             return {}
-        processes, served = {}, []
+        processes, served = {}, {}
         for system in SHARED_SIMULATORS:
             port = _free_port()
             processes[f"simulator {system}"] = subprocess.Popen(
                 [*manage, "run_simulator", system, "--port", str(port)], stdout=subprocess.DEVNULL
             )
-            served.append(f"{system}=http://127.0.0.1:{port}")
-        os.environ["SIMULATOR_SERVERS"] = ",".join(served)  # inherited by the processes started next
+            served[system] = f"http://127.0.0.1:{port}"
+        # The worker and the scheduler call them at once: a refused first call would send
+        # the demo's backdated messages (their time budget long spent) to the dead letters.
+        for system, url in served.items():
+            if not self.wait_ready(url + "/_simulator/", processes[f"simulator {system}"], probe=""):
+                raise CommandError(f"the {system} simulator did not start; see the log above")
+        os.environ["SIMULATOR_SERVERS"] = ",".join(
+            f"{s}={u}" for s, u in served.items()
+        )  # for the next processes
         return processes
 
     def start_web(self, host: str, port: int, workers: int) -> subprocess.Popen:
@@ -112,11 +119,14 @@ class Command(BaseCommand):
             ]
         )
 
-    def wait_ready(self, url: str, web: subprocess.Popen, seconds: float = 30) -> bool:
+    def wait_ready(
+        self, url: str, process: subprocess.Popen, seconds: float = 30, probe: str = "healthz"
+    ) -> bool:
+        """Whether ``url + probe`` answered 200 within ``seconds`` while ``process`` ran."""
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and web.poll() is None:
+        while time.monotonic() < deadline and process.poll() is None:
             try:
-                with urllib.request.urlopen(url + "healthz", timeout=2) as response:  # noqa: S310
+                with urllib.request.urlopen(url + probe, timeout=2) as response:  # noqa: S310
                     return response.status == 200
             except (urllib.error.URLError, OSError):
                 time.sleep(0.3)

@@ -162,6 +162,15 @@ def page_without_js(browser, live_server, request):
 
 
 @pytest.fixture
+def hoa_province(transactional_db, live_server):
+    """The citizen journeys' province: Cao Bằng, its catalog, Nông Thị Hoa (tests/e2e/citizen.py)."""
+    from tests.e2e.citizen import hoa_in_the_demo_province
+
+    with hoa_in_the_demo_province(live_server):
+        yield
+
+
+@pytest.fixture
 def demo_province(transactional_db):
     """seed_demo for Cao Bằng (its SeedReport), every demo login with DEMO_PASSWORD.
 

@@ -14,33 +14,33 @@ E2E_SCREENSHOTS to write them elsewhere.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.support import DEMO_PASSWORD, axe_violations, describe, page_weight, vi
+from tests.e2e.citizen import (
+    CODE,
+    HOA,
+    HOME,
+    PDF,
+    PHONE,
+    PROCEDURE,
+    SHOTS,
+    SIGNING_PIN,
+    STORED,
+    THUC_PHAN,
+    accessible,
+    dossier_of_hoa,
+    log_in_with_vneid,
+    official,
+    store_a_document_for_hoa,
+)
+from tests.e2e.support import DEMO_PASSWORD, vi
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-SHOTS = Path(os.environ.get("E2E_SCREENSHOTS", DOCS))
-WEIGHT_REPORT = SHOTS / "portal-page-weight.json"
-PHONE = {"width": 390, "height": 844}
-PAGE_BUDGET = 60 * 1024  # HTML + CSS + JS, gzip-compressed (fonts and images aside)
-
-CODE = "1.004194"  # 7,000 đồng online; a mandatory reusable document; receive → … → sign → return
-PROCEDURE = "Đăng ký tạm trú"
-THUC_PHAN_COMMITTEE = "000.01.50.H14"
-HOA = "004095001234"  # Nông Thị Hoa, a level-2 identity of the VNeID simulator
-THUC_PHAN = "01273"  # Phường Thục Phán, the demo ward
-HOME = "Số 8, phố Vườn Cam, phường Thục Phán, tỉnh Cao Bằng"
-SIGNING_PIN = "123456"  # the demo signers' test certificates
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-STORED = "Hợp đồng thuê nhà"  # already in her data store, reused for the dossier
 STEPS = [
     "catalog-search",
     "procedure",
@@ -60,35 +60,6 @@ STEPS = [
 ]
 
 
-@pytest.fixture
-def province(transactional_db, live_server):
-    """Cao Bằng with its catalog; temporary residence offered online; Hoa known to the population DB."""
-    from motcua.catalog.models import Procedure
-    from motcua.demo import services
-    from motcua.dossiers.services import assign_competence
-    from motcua.integrations.base import registry
-    from motcua.integrations.payment.simulator import simulator as payments
-    from motcua.integrations.population.simulator import _citizen
-    from motcua.integrations.population.simulator import simulator as population
-    from motcua.integrations.vneid.simulator.registration import register_motcua_client
-
-    services.seed_demo(province_code="04", password=DEMO_PASSWORD, with_catalog=True, with_dossiers=False)
-    Procedure.objects.filter(code=CODE).update(online_level="full")
-    # The demo has the provincial police decide residence, and seeds no officer there: here
-    # the ward decides it, so its officials (and their signing certificates) can act.
-    assign_competence(procedure_code=CODE, agency_code=THUC_PHAN_COMMITTEE, by=official("admin"))
-    register_motcua_client(redirect_uris=[f"{live_server.url}/dang-nhap/vneid/callback/"])
-    registry.reset()
-    population.reset()
-    payments.reset()
-    population.citizens[HOA] = _citizen(HOA, "Nông Thị Hoa", "19950314", 2, (THUC_PHAN, HOME))
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield
-    population.reset()
-    payments.reset()
-    registry.reset()
-
-
 class Shots:
     """Numbered screenshots of the journey: portal-journey-NN-<step>.png."""
 
@@ -99,38 +70,6 @@ class Shots:
         path = SHOTS / f"portal-journey-{len(self.taken) + 1:02d}-{step}.png"
         self.page.screenshot(path=str(path), full_page=True)
         self.taken.append(path)
-
-
-def accessible(page) -> None:
-    violations = axe_violations(page)
-    assert violations == [], f"{page.url}\n{describe(violations)}"
-
-
-def official(username: str):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(username=username)
-
-
-def dossier_of_hoa():
-    from motcua.dossiers.models import Dossier
-
-    return Dossier.objects.get(owner_id_number=HOA)
-
-
-def log_in_with_vneid(page) -> None:
-    """From the login page, through the simulator, as Hoa."""
-    page.get_by_role("button", name=vi("Log in with VNeID")).click()
-    expect(page.get_by_text(vi("VNeID — simulated environment")).first).to_be_visible()
-    page.get_by_role("button", name=HOA).click()
-
-
-def store_a_document_for_hoa() -> None:
-    from motcua.datastore import services as store
-
-    store.store_document(
-        owner=official(HOA), kind="e_result", name=STORED, content=PDF, file_name="hop-dong-thue-nha.pdf"
-    )
 
 
 def fill_the_application(page) -> None:
@@ -174,7 +113,7 @@ def sign_in_the_backoffice(browser, live_server, code: str) -> None:
         context.close()
 
 
-def test_a_citizen_applies_online_pays_and_follows_the_dossier(browser, page, live_server, province):
+def test_a_citizen_applies_online_pays_and_follows_the_dossier(browser, page, live_server, hoa_province):
     page.set_viewport_size(PHONE)
     shot = Shots(page)
 
@@ -365,97 +304,3 @@ def test_a_citizen_applies_online_pays_and_follows_the_dossier(browser, page, li
 
 
 # The key citizen pages, each weighed and checked on its own (a fresh tab: nothing cached).
-
-KEY_PAGES = ["procedure", "form", "pay", "my-dossiers", "tracking", "dossier", "data-store"]
-
-
-@pytest.fixture
-def hoa_with_a_dossier(page, live_server, province):
-    """Hoa logged in through VNeID with a received online dossier, fee unpaid: the key pages' URLs."""
-    import uuid
-
-    from motcua.datastore import selectors as store_selectors
-    from motcua.dossiers import services as dossiers
-    from motcua.dossiers.services.components import ComponentInput
-    from motcua.dossiers.services.intake import ApplicantInput
-    from motcua.dossiers.services.online import OnlineApplication, save_draft, submit_draft
-
-    page.goto("/dang-nhap/?next=/tai-khoan/")
-    log_in_with_vneid(page)
-    expect(page).to_have_url(f"{live_server.url}/tai-khoan/")
-    store_a_document_for_hoa()
-    [lease] = store_selectors.documents_of(official(HOA))
-    address = {"province": "04", "commune": THUC_PHAN, "street": "Số 21, phố Hoàng Đình Giong"}
-    application = OnlineApplication(
-        procedure_code=CODE,
-        reference=uuid.uuid4(),
-        owner=ApplicantInput(
-            name="Nông Thị Hoa", id_number=HOA, phone="0912345678", address=HOME, unit_code=THUC_PHAN
-        ),
-        form_data={
-            "applicant": {"full_name": "Nông Thị Hoa", "citizen_id": HOA, "phone": "0912345678"},
-            "address": address,
-            "from_date": "2026-12-01",
-            "to_date": "2027-11-30",
-            "reason": "work",
-            "basis": "owned",
-            "delivery": "online",
-            "declaration": True,
-        },
-        components=(ComponentInput(position=2, file=lease.file, store_document=str(lease.reference)),),
-    )
-    dossier = save_draft(application=application, account=official(HOA), assurance_level=2)
-    dossier = submit_draft(dossier=dossier, by=official(HOA))
-    dossier = dossiers.receive_dossier(dossier=dossier, by=official("thucphan.motcua"))
-    return {
-        "procedure": f"/thu-tuc/{CODE}/",
-        "form": f"/nop-ho-so/{CODE}/",
-        "pay": f"/nop-ho-so/da-nop/{dossier.reference}/thanh-toan/",
-        "my-dossiers": "/ho-so-cua-toi/",
-        "tracking": "/tra-cuu/",
-        "dossier": f"/ho-so-cua-toi/{dossier.identifier}/",
-        "data-store": "/kho-du-lieu/",
-    }
-
-
-@pytest.mark.parametrize("name", KEY_PAGES)
-def test_key_page_weighs_at_most_60_kb_compressed(page, hoa_with_a_dossier, name):
-    # given: nothing left loading from the login
-    page.goto("about:blank")
-    # when
-    weight = page_weight(page, hoa_with_a_dossier[name])
-
-    # then
-    kinds = ("document", "stylesheet", "script")
-    measured = {
-        "url": hoa_with_a_dossier[name],
-        "html_css_js_gzip_bytes": weight.total(*kinds, gzipped=True),
-        "html_css_js_bytes": weight.total(*kinds),
-        "by_type_gzip_bytes": weight.gzipped,
-        "responses": weight.urls,
-    }
-    _record_weight(name, measured)
-    assert weight.body.get("document", 0) > 0 and weight.body.get("stylesheet", 0) > 0
-    assert measured["html_css_js_gzip_bytes"] <= PAGE_BUDGET, json.dumps(measured, indent=2)
-
-
-def _record_weight(name: str, measured: dict) -> None:
-    """Merge this page's numbers into the report (each parametrised case adds its own)."""
-    report = json.loads(WEIGHT_REPORT.read_text()) if WEIGHT_REPORT.exists() else {}
-    report["budget_gzip_bytes"] = PAGE_BUDGET
-    report.setdefault("pages", {})[name] = measured
-    report["pages"] = {key: report["pages"][key] for key in KEY_PAGES if key in report["pages"]}
-    WEIGHT_REPORT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-
-
-def test_key_pages_have_no_serious_accessibility_violations(page, hoa_with_a_dossier):
-    found = {}
-    for name in KEY_PAGES:
-        # when
-        page.goto(hoa_with_a_dossier[name])
-        expect(page.locator("main h1")).to_be_visible()
-        violations = axe_violations(page)
-        if violations:
-            found[name] = describe(violations)
-    # then
-    assert found == {}, "\n".join(f"{name}: {text}" for name, text in found.items())

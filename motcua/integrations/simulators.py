@@ -9,8 +9,11 @@ callbacks, …) and a ``record()`` of what it received.
 
 from __future__ import annotations
 
+import json
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -92,3 +95,43 @@ def wire_for(
     if served := server_url(system):
         return HttpTransport(), served
     return SimulatorTransport(simulator), simulated_url
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request that reached a simulator: its idempotency key, answer, and whether a repeat."""
+
+    key: str
+    status: int
+    duplicate: bool = False
+
+
+def json_reply(status: int, body: dict[str, Any]) -> WireResponse:
+    return WireResponse(
+        status, json.dumps(body, ensure_ascii=False).encode(), {"Content-Type": "application/json"}
+    )
+
+
+class IdempotentInbox:
+    """What a simulated receiving system does with keyed messages: apply each key once.
+
+    The simulator provides ``received`` (body by key), ``calls`` (a list of :class:`Call`)
+    and ``_lock``.
+    """
+
+    received: dict[str, Any]
+    calls: list[Call]
+    _lock: threading.Lock
+
+    def _apply(self, key: str, body: Any) -> WireResponse:
+        with self._lock:
+            duplicate = key in self.received
+            if not duplicate:
+                self.received[key] = body
+            self.calls.append(Call(key, 200, duplicate))
+        return json_reply(200, {"id": key, "duplicate": duplicate})
+
+    def _answer(self, key: str, status: int, body: dict[str, Any]) -> WireResponse:
+        with self._lock:
+            self.calls.append(Call(key, status))
+        return json_reply(status, body)

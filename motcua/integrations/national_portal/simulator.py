@@ -11,7 +11,6 @@ catalog with one procedure changed nationally).
 
 from __future__ import annotations
 
-import json
 import random
 import threading
 from dataclasses import dataclass, field
@@ -26,22 +25,15 @@ from motcua.integrations.national_portal.client import (
     STATUS_PATH,
     SUBMITTED_PATH,
 )
-from motcua.integrations.simulators import register_simulator
+from motcua.integrations.simulators import Call, IdempotentInbox, json_reply, register_simulator
 from motcua.integrations.transport import WireRequest, WireResponse
 
 CATALOG_PAGE = 20
 REQUIRED_FIELDS = ("MaHoSo", "MaTTHC", "TrangThaiHoSo", "KenhThucHien", "ThuTuSuKien", "ThoiDiemSuKien")
 
 
-@dataclass(frozen=True)
-class Call:
-    key: str
-    status: int
-    duplicate: bool = False
-
-
 @dataclass
-class NationalPortalSimulator:
+class NationalPortalSimulator(IdempotentInbox):
     SWITCHES = ("latency", "error_rate", "down", "outages", "refuse_codes")
 
     latency: float = 0.0  # seconds per request
@@ -119,9 +111,9 @@ class NationalPortalSimulator:
             return self._procedures(parse_qs(query))
         if request.method == "GET" and DOSSIER_PATH in path:
             held = self.holding(path.rsplit("/", 1)[-1])
-            return _reply(200, held) if held else _reply(404, {"error": "no such dossier"})
+            return json_reply(200, held) if held else json_reply(404, {"error": "no such dossier"})
         if not path.endswith(STATUS_PATH) or request.method != "POST":
-            return _reply(404, {"error": "not found"})
+            return json_reply(404, {"error": "not found"})
         key = request.headers.get("Idempotency-Key", "")
         try:
             body = request.json()
@@ -140,15 +132,15 @@ class NationalPortalSimulator:
         try:
             after, limit = int(query["after"][0]), int(query["limit"][0])
         except (KeyError, ValueError):
-            return _reply(400, {"error": "after and limit must be integers"})
+            return json_reply(400, {"error": "after and limit must be integers"})
         with self._lock:
             items = [record for record in self.submitted if record["ThuTu"] > after][:limit]
-        return _reply(200, {"items": items})
+        return json_reply(200, {"items": items})
 
     def _procedures(self, query: dict[str, list[str]]) -> WireResponse:
         since, asked = query.get("updated_since", [""])[0], query.get("page", ["1"])[0]
         if not asked.isdigit() or int(asked) < 1:
-            return _reply(400, {"error": "page must be a positive integer"})
+            return json_reply(400, {"error": "page must be a positive integer"})
         page = int(asked)
         # Anything that is not a record is served as is: a trainer may feed the sync junk on purpose.
         changed = [
@@ -156,22 +148,9 @@ class NationalPortalSimulator:
         ]
         start = (page - 1) * CATALOG_PAGE
         more = start + CATALOG_PAGE < len(changed)
-        return _reply(
+        return json_reply(
             200, {"items": changed[start : start + CATALOG_PAGE], "next_page": page + 1 if more else None}
         )
-
-    def _apply(self, key: str, body: dict[str, Any]) -> WireResponse:
-        with self._lock:
-            duplicate = key in self.received
-            if not duplicate:
-                self.received[key] = body
-            self.calls.append(Call(key, 200, duplicate))
-        return _reply(200, {"id": key, "duplicate": duplicate})
-
-    def _answer(self, key: str, status: int, body: dict[str, Any]) -> WireResponse:
-        with self._lock:
-            self.calls.append(Call(key, status))
-        return _reply(status, body)
 
 
 def _invalid(body: Any, key: str) -> str:
@@ -181,10 +160,6 @@ def _invalid(body: Any, key: str) -> str:
         return "body must be an object"
     missing = [name for name in REQUIRED_FIELDS if body.get(name) in (None, "")]
     return f"missing fields: {', '.join(missing)}" if missing else ""
-
-
-def _reply(status: int, body: dict[str, Any]) -> WireResponse:
-    return WireResponse(status, json.dumps(body).encode(), {"Content-Type": "application/json"})
 
 
 simulator = NationalPortalSimulator()

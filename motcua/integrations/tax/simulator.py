@@ -30,20 +30,13 @@ from motcua.core.errors import MotcuaError
 from motcua.integrations import signatures
 from motcua.integrations.base import RetryableError
 from motcua.integrations.inbound import receive_event
-from motcua.integrations.simulators import register_simulator
+from motcua.integrations.simulators import Call, IdempotentInbox, json_reply, register_simulator
 from motcua.integrations.tax.client import DOSSIERS_PATH
 from motcua.integrations.transport import HttpTransport, Transport, WireRequest, WireResponse
 
 SYSTEM = "tax"
 REQUIRED_FIELDS = ("MaHoSo", "MaTTHC", "MaCoQuan", "NguoiNopThue")
 OFFICER_PATH = "/officer/"  # served mode: the operator plays the tax officer here
-
-
-@dataclass(frozen=True)
-class Call:
-    key: str
-    status: int
-    duplicate: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ class Callback:
 
 
 @dataclass
-class TaxOfficeSimulator:
+class TaxOfficeSimulator(IdempotentInbox):
     SWITCHES = ("latency", "error_rate", "down", "duplicate_callbacks", "out_of_order", "callback_url")
 
     latency: float = 0.0  # seconds per request
@@ -118,7 +111,7 @@ class TaxOfficeSimulator:
         if request.method == "POST" and OFFICER_PATH in path:
             return self._officer(path.rsplit(OFFICER_PATH, 1)[1].strip("/"), request)
         if not path.endswith(DOSSIERS_PATH) or request.method != "POST":
-            return _reply(404, {"error": "not found"})
+            return json_reply(404, {"error": "not found"})
         key = request.headers.get("Idempotency-Key", "")
         try:
             body = request.json()
@@ -129,17 +122,7 @@ class TaxOfficeSimulator:
             return self._answer(key, 422, {"error": problem})
         if self._random.random() < self.error_rate:
             return self._answer(key, 503, {"error": "overloaded"})
-        with self._lock:
-            duplicate = key in self.received
-            if not duplicate:
-                self.received[key] = body
-            self.calls.append(Call(key, 200, duplicate))
-        return _reply(200, {"id": key, "duplicate": duplicate})
-
-    def _answer(self, key: str, status: int, body: dict[str, Any]) -> WireResponse:
-        with self._lock:
-            self.calls.append(Call(key, status))
-        return _reply(status, body)
+        return self._apply(key, body)
 
     def _officer(self, action: str, request: WireRequest) -> WireResponse:
         """The tax officer's buttons over HTTP: ``{"dossier_code", "amount", "reason", …}``."""
@@ -149,7 +132,7 @@ class TaxOfficeSimulator:
             if action == "flush":
                 sent = self.flush()
             elif not code:
-                return _reply(400, {"error": "dossier_code is required"})
+                return json_reply(400, {"error": "dossier_code is required"})
             elif action == "assessed":
                 sent = self.assess(
                     code,
@@ -162,10 +145,10 @@ class TaxOfficeSimulator:
             elif action == "rejected":
                 sent = self.reject(code, str(body["reason"]))
             else:
-                return _reply(404, {"error": f"no officer action {action!r}"})
+                return json_reply(404, {"error": f"no officer action {action!r}"})
         except (ValueError, TypeError, KeyError) as error:
-            return _reply(400, {"error": f"bad officer request: {error!r}"})
-        return _reply(200, {"callbacks": [callback.wire() for callback in sent]})
+            return json_reply(400, {"error": f"bad officer request: {error!r}"})
+        return json_reply(200, {"callbacks": [callback.wire() for callback in sent]})
 
     def assess(self, code: str, amount: int, *, due_on: str = "", notice: str = "") -> list[Callback]:
         """Notice of the amount due (thông báo nộp thuế)."""
@@ -248,12 +231,6 @@ def _invalid(body: Any, key: str) -> str:
         return "body must be an object"
     missing = [name for name in REQUIRED_FIELDS if body.get(name) in (None, "", {})]
     return f"missing fields: {', '.join(missing)}" if missing else ""
-
-
-def _reply(status: int, body: dict[str, Any]) -> WireResponse:
-    return WireResponse(
-        status, json.dumps(body, ensure_ascii=False).encode(), {"Content-Type": "application/json"}
-    )
 
 
 simulator = TaxOfficeSimulator()

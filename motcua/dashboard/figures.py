@@ -177,11 +177,21 @@ def _subject(filters: reporting.Filters, scope: reporting.Scope) -> str:
     return ", ".join(sorted(units)) if len(units) <= 2 else str(_("Your agencies"))
 
 
-def build(filters: reporting.Filters, scope: reporting.Scope) -> Dashboard:
-    """Everything one dashboard page shows (a dozen aggregate queries on the rollups)."""
+def build(filters: reporting.Filters, scope: reporting.Scope, *, table: str | None = None) -> Dashboard:
+    """Everything one dashboard page shows (a dozen aggregate queries on the rollups).
+
+    ``table``: only what that table needs (an export), the other lists left empty: the
+    headline counts always, the months, communes or agencies only when asked for.
+    """
     counts = reporting.counts_for(filters, scope)
     province_wide = scope.everything and filters.unit is None and filters.agency is None
-    agencies = [] if filters.agency is not None else _agencies(filters, scope, departments_only=province_wide)
+
+    def wanted(part: str) -> bool:
+        return table is None or table == part
+
+    agencies: list[RankRow] = []
+    if filters.agency is None and wanted("agencies"):
+        agencies = _agencies(filters, scope, departments_only=province_wide)
     return Dashboard(
         filters=filters,
         scope=scope,
@@ -189,7 +199,7 @@ def build(filters: reporting.Filters, scope: reporting.Scope) -> Dashboard:
         counts=counts,
         index=reporting.index_for(counts),
         figures=headlines(counts),
-        months=_months(filters, scope),
-        communes=_communes(filters, scope) if province_wide else None,
+        months=_months(filters, scope) if wanted("months") else [],
+        communes=(_communes(filters, scope) if wanted("communes") else []) if province_wide else None,
         agencies=agencies,
     )

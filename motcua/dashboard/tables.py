@@ -18,7 +18,7 @@ from motcua.dashboard.figures import Dashboard, RankRow
 if TYPE_CHECKING:
     from motcua.reporting.indicators import Counts, Index
 
-__all__ = ["TABLES", "Cell", "Column", "Linker", "Table", "tables_of"]
+__all__ = ["TABLES", "Cell", "Column", "Linker", "Table", "table_of", "tables_of"]
 
 # (kind, code) → URL; kinds: "drill" (a headline figure), "unit", "agency". "" for no link.
 Linker = Callable[[str, str], str]
@@ -152,6 +152,12 @@ TABLES: dict[str, Callable[[Dashboard, Linker], Table | None]] = {
 
 def _no_links(kind: str, code: str) -> str:
     return ""
+
+
+def table_of(board: Dashboard, key: str) -> Table | None:
+    """One table of a dashboard (an export), or None where this dashboard has no such table."""
+    make = TABLES.get(key)
+    return make(board, _no_links) if make is not None else None
 
 
 def tables_of(board: Dashboard, link: Linker = _no_links) -> dict[str, Table]:

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from motcua.core.errors import NotFound
 from motcua.dashboard import exports, pages
 from motcua.dashboard.figures import build
-from motcua.dashboard.tables import tables_of
+from motcua.dashboard.tables import TABLES, table_of, tables_of
 from motcua.reporting import selectors as reporting
 
 PAGE_SIZE = 50
@@ -84,7 +84,9 @@ def _export(
         filters = _filters(request, scope, public=public)
     except reporting.InvalidFilter as error:
         return HttpResponse(error.detail, status=400, content_type="text/plain; charset=utf-8")
-    found = tables_of(build(filters, scope)).get(table)
+    if table not in TABLES:
+        raise Http404
+    found = table_of(build(filters, scope, table=table), table)
     if found is None:
         raise Http404
     write: Callable[..., bytes] = exports.to_csv if fmt == "csv" else exports.to_xlsx

@@ -77,8 +77,37 @@ class DailyRollup(Dimensions):
         return f"{self.day} · {self.agency_id} · {self.procedure_id} · {self.channel}"
 
 
+class MonthlyRollup(Dimensions):
+    """The daily counts summed by month: what the dashboards read for the whole months of a period.
+
+    Kept with the same differences as ``DailyRollup`` (so always its sum by month); a
+    year of the province is then a few thousand rows to add instead of a few hundred
+    thousand.
+    """
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+
+    class Meta:
+        verbose_name = _("monthly rollup")
+        verbose_name_plural = _("monthly rollups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "agency_id", "procedure_id", "channel", "unit_id", "online_level"],
+                name="rollup_monthly_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["unit_id", "month"], name="rollup_monthly_unit_idx"),
+            models.Index(fields=["agency_id", "month"], name="rollup_monthly_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} · {self.agency_id} · {self.procedure_id} · {self.channel}"
+
+
 for _name in DAILY_COUNTS:
     DailyRollup.add_to_class(_name, models.IntegerField(default=0))
+    MonthlyRollup.add_to_class(_name, models.IntegerField(default=0))
 
 
 class OpenRollup(Dimensions):

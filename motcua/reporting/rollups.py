@@ -18,12 +18,19 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from motcua.core import clock
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.types import LOCAL_TIME, Outcome, Satisfaction, Status
-from motcua.reporting.models import DAILY_COUNTS, DailyRollup, DossierFact, OpenRollup, RollupCursor
+from motcua.reporting.models import (
+    DAILY_COUNTS,
+    DailyRollup,
+    DossierFact,
+    MonthlyRollup,
+    OpenRollup,
+    RollupCursor,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -176,33 +183,53 @@ def _add(daily: dict, open_: dict, contribution: tuple[dict, dict], *, sign: int
 
 
 def _apply_daily(delta: dict[DailyKey, list[int]]) -> None:
+    """Add the differences to the day rows and, summed by month, to the month rows."""
     delta = {key: counts for key, counts in delta.items() if any(counts)}
     if not delta:
         return
-    days = {key[0] for key in delta}
-    agencies = {key[1] for key in delta}
-    existing = {
-        (row.day, *(getattr(row, name) for name in DIMENSIONS)): row
-        for row in DailyRollup.objects.filter(day__in=days, agency_id__in=agencies)
-    }
-    to_create, to_update, to_delete = [], [], []
-    for key, counts in delta.items():
-        row = existing.get(key)
-        if row is None:
-            row = DailyRollup(day=key[0], **dict(zip(DIMENSIONS, key[1:], strict=True)))
-            to_create.append(row)
-        else:
-            to_update.append(row)
-        for name, value in zip(DAILY_COUNTS, counts, strict=True):
-            setattr(row, name, getattr(row, name) + value)
-        if row.pk is not None and not any(getattr(row, name) for name in DAILY_COUNTS):
-            to_update.pop()
-            to_delete.append(row.pk)
-    DailyRollup.objects.filter(pk__in=to_delete).delete()
-    DailyRollup.objects.bulk_update(to_update, DAILY_COUNTS, batch_size=500)
-    DailyRollup.objects.bulk_create(to_create, batch_size=2000)
+    _apply_counts(DailyRollup, "day", delta)
+    _apply_counts(MonthlyRollup, "month", _by_month(delta))
 
 
+def _by_month(delta: dict[DailyKey, list[int]]) -> dict[DailyKey, list[int]]:
+    months: dict[DailyKey, list[int]] = defaultdict(lambda: [0] * len(DAILY_COUNTS))
+    for (day, *dims), counts in delta.items():
+        target = months[(day.replace(day=1), *dims)]
+        for position, value in enumerate(counts):
+            target[position] += value
+    return {key: counts for key, counts in months.items() if any(counts)}
+
+
+def _apply_counts(model: type[DailyRollup | MonthlyRollup], period: str, delta: dict) -> None:
+    """Add the differences in the database: one upsert per batch, then drop the rows fallen to zero.
+
+    ``INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n`` (PostgreSQL and SQLite) adds
+    without reading the rows first; the caller holds the cursor's lock, so no other
+    writer adds at the same time.
+    """
+    if not delta:
+        return
+    quote = connection.ops.quote_name
+    columns = [period, *DIMENSIONS, *DAILY_COUNTS]
+    key = ", ".join(quote(name) for name in (period, *DIMENSIONS))
+    table = quote(model._meta.db_table)
+    adds = ", ".join(f"{quote(n)} = {table}.{quote(n)} + excluded.{quote(n)}" for n in DAILY_COUNTS)
+    one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    items = list(delta.items())
+    with connection.cursor() as cursor:
+        for first in range(0, len(items), _UPSERT_BATCH):
+            batch = items[first : first + _UPSERT_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(quote(name) for name in columns)}) "
+                f"VALUES {', '.join([one_row] * len(batch))} ON CONFLICT ({key}) DO UPDATE SET {adds}",
+                [value for row_key, counts in batch for value in (*row_key, *counts)],
+            )
+    model.objects.filter(
+        **{f"{period}__in": {row_key[0] for row_key in delta}}, **dict.fromkeys(DAILY_COUNTS, 0)
+    ).delete()
+
+
+_UPSERT_BATCH = 400
 _OPEN_KEY = ("received_on", "appointment_on", "late_anyway", *DIMENSIONS)
 
 
@@ -277,6 +304,7 @@ def rebuild(*, start: date | None = None, end: date | None = None, chunk: int = 
         cursor.last_event_id, cursor.updated_at = dossier_selectors.last_event_id(), clock.now()
         cursor.save(update_fields=["last_event_id", "updated_at"])
         DailyRollup.objects.all().delete()
+        MonthlyRollup.objects.all().delete()
         OpenRollup.objects.all().delete()
         DossierFact.objects.all().delete()
     low, high = dossier_selectors.dossier_id_bounds()

@@ -96,3 +96,22 @@ def test_bad_exports(client, admin_user, ward_leader, board):
     client.force_login(ward_leader)
     assert client.get("/dashboard/xuat/communes.csv").status_code == 404  # not a province-wide view
     assert client.get("/dashboard/xuat/agencies.csv?unit=01290").status_code == 404
+
+
+@pytest.mark.parametrize("table", ["figures", "indicators", "months", "communes", "agencies"])
+def test_an_export_builds_only_its_table_and_gives_what_the_page_shows(hand_rollups, table):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from motcua.dashboard.figures import build
+    from motcua.dashboard.tables import table_of, tables_of
+    from motcua.reporting.selectors import parse_filters, province_scope
+
+    scope = province_scope()
+    filters = parse_filters(HAND_PERIOD, scope=scope)
+    with CaptureQueriesContext(connection) as whole:
+        page = tables_of(build(filters, scope))
+    with CaptureQueriesContext(connection) as one:
+        exported = table_of(build(filters, scope, table=table), table)
+    assert len(one) < len(whole)
+    assert exported == page[table]

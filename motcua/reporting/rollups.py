@@ -201,7 +201,7 @@ def _by_month(delta: dict[DailyKey, list[int]]) -> dict[DailyKey, list[int]]:
 
 
 def _apply_counts(model: type[DailyRollup | MonthlyRollup], period: str, delta: dict) -> None:
-    """Add the differences in the database: one upsert per batch, then drop the rows fallen to zero.
+    """Add the differences in the database: an upsert per row, then drop the rows fallen to zero.
 
     ``INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n`` (PostgreSQL and SQLite) adds
     without reading the rows first; the caller holds the cursor's lock, so no other
@@ -215,21 +215,18 @@ def _apply_counts(model: type[DailyRollup | MonthlyRollup], period: str, delta: 
     table = quote(model._meta.db_table)
     adds = ", ".join(f"{quote(n)} = {table}.{quote(n)} + excluded.{quote(n)}" for n in DAILY_COUNTS)
     one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    items = list(delta.items())
     with connection.cursor() as cursor:
-        for first in range(0, len(items), _UPSERT_BATCH):
-            batch = items[first : first + _UPSERT_BATCH]
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(quote(name) for name in columns)}) "
-                f"VALUES {', '.join([one_row] * len(batch))} ON CONFLICT ({key}) DO UPDATE SET {adds}",
-                [value for row_key, counts in batch for value in (*row_key, *counts)],
-            )
+        # One statement, many rows: the driver parses it once (psycopg pipelines the rows).
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(quote(name) for name in columns)}) "
+            f"VALUES {one_row} ON CONFLICT ({key}) DO UPDATE SET {adds}",
+            [(*row_key, *counts) for row_key, counts in delta.items()],
+        )
     model.objects.filter(
         **{f"{period}__in": {row_key[0] for row_key in delta}}, **dict.fromkeys(DAILY_COUNTS, 0)
     ).delete()
 
 
-_UPSERT_BATCH = 400
 _OPEN_KEY = ("received_on", "appointment_on", "late_anyway", *DIMENSIONS)
 
 

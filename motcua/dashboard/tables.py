@@ -43,10 +43,6 @@ class Table:
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
 
-    def paired(self) -> list[list[tuple[Column, Cell]]]:
-        """Rows as (column, cell) pairs, for the template to format each cell by its column."""
-        return [list(zip(self.columns, row, strict=True)) for row in self.rows]
-
 
 def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None

@@ -19,6 +19,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+# Text of the interface, translated when shown: a dashboard computes a hundred indices and
+# shows the words of one.
+Text = Any
+
 __all__ = [
     "DEFINITIONS",
     "GROUPS",
@@ -232,17 +236,17 @@ DEFINITIONS: tuple[Definition, ...] = (
 class IndicatorValue:
     key: str
     group: str
-    label: str
+    label: Text
     numerator: int | None
     denominator: int | None
     ratio: float | None
     points: float | None
     max_points: float
     full_at: float
-    numerator_text: str
-    denominator_text: str
-    period_rule: str
-    missing_reason: str
+    numerator_text: Text
+    denominator_text: Text
+    period_rule: Text
+    missing_reason: Text
 
     @property
     def available(self) -> bool:
@@ -252,7 +256,7 @@ class IndicatorValue:
 @dataclass(frozen=True)
 class GroupScore:
     key: str
-    label: str
+    label: Text
     max_points: float
     points: float | None  # None when no indicator of the group has data
     max_available: float
@@ -292,9 +296,7 @@ def compute_index(counts: Counts, *, overrides: Mapping[str, Mapping[str, float]
     """Every indicator of ``DEFINITIONS`` for these counts, grouped, with the total."""
     overrides = overrides or {}
     values = [_value(definition, counts, overrides.get(definition.key, {})) for definition in DEFINITIONS]
-    groups = tuple(
-        _group(key, str(label), [v for v in values if v.group == key]) for key, label in GROUPS.items()
-    )
+    groups = tuple(_group(key, label, [v for v in values if v.group == key]) for key, label in GROUPS.items())
     scored = [g for g in groups if g.points is not None]
     return Index(
         points=round(sum(g.points for g in scored), 4) if scored else None,  # type: ignore[misc]
@@ -316,21 +318,21 @@ def _value(definition: Definition, counts: Counts, override: Mapping[str, float]
     return IndicatorValue(
         key=definition.key,
         group=definition.group,
-        label=str(definition.label),
+        label=definition.label,
         numerator=numerator,
         denominator=denominator,
         ratio=ratio,
         points=None if ratio is None else points_for(ratio, max_points=max_points, full_at=full_at),
         max_points=max_points,
         full_at=full_at,
-        numerator_text=str(definition.numerator),
-        denominator_text=str(definition.denominator),
-        period_rule=str(definition.period_rule),
-        missing_reason=str(reason),
+        numerator_text=definition.numerator,
+        denominator_text=definition.denominator,
+        period_rule=definition.period_rule,
+        missing_reason=reason,
     )
 
 
-def _group(key: str, label: str, values: list[IndicatorValue]) -> GroupScore:
+def _group(key: str, label: Any, values: list[IndicatorValue]) -> GroupScore:
     available = [v for v in values if v.points is not None]
     return GroupScore(
         key=key,

@@ -99,15 +99,54 @@ class MonthlyRollup(Dimensions):
         indexes = [
             models.Index(fields=["unit_id", "month"], name="rollup_monthly_unit_idx"),
             models.Index(fields=["agency_id", "month"], name="rollup_monthly_agency_idx"),
+            # Which procedures a scope used in a period, read from this index alone
+            # (PostgreSQL: an index-only scan) instead of the wide rows.
+            models.Index(
+                fields=["month", "unit_id", "agency_id", "procedure_id", "channel", "online_level"],
+                condition=models.Q(received__gt=0),
+                name="rollup_monthly_used_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} · {self.agency_id} · {self.procedure_id} · {self.channel}"
 
 
+class MonthlyAgencyRollup(models.Model):
+    """The month rows without the procedure: what a dashboard not filtered by procedure adds up.
+
+    A tenth of ``MonthlyRollup``'s rows (a province's year: about 4,000 instead of 40,000),
+    kept with the same differences.
+    """
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    agency_id = models.IntegerField(_("competent agency"))
+    unit_id = models.IntegerField(_("administrative unit of the agency"))
+    channel = models.CharField(_("channel"), max_length=10)
+    online_level = models.CharField(_("online level of the procedure"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("monthly rollup by agency")
+        verbose_name_plural = _("monthly rollups by agency")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "agency_id", "channel", "unit_id", "online_level"],
+                name="rollup_agency_month_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["unit_id", "month"], name="rollup_agency_month_unit_idx"),
+            models.Index(fields=["agency_id", "month"], name="rollup_agency_month_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} · {self.agency_id} · {self.channel}"
+
+
 for _name in DAILY_COUNTS:
     DailyRollup.add_to_class(_name, models.IntegerField(default=0))
     MonthlyRollup.add_to_class(_name, models.IntegerField(default=0))
+    MonthlyAgencyRollup.add_to_class(_name, models.IntegerField(default=0))
 
 
 class OpenRollup(Dimensions):

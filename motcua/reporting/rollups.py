@@ -27,6 +27,7 @@ from motcua.reporting.models import (
     DAILY_COUNTS,
     DailyRollup,
     DossierFact,
+    MonthlyAgencyRollup,
     MonthlyRollup,
     OpenRollup,
     RollupCursor,
@@ -39,6 +40,7 @@ __all__ = ["contributions", "fact_from_row", "process_new_events", "rebuild", "r
 CURSOR = "dossier_events"
 BATCH = 5000
 DIMENSIONS = ("agency_id", "unit_id", "procedure_id", "channel", "online_level")
+AGENCY_DIMENSIONS = ("agency_id", "unit_id", "channel", "online_level")
 FACT_FIELDS = (
     "dossier_id",
     *DIMENSIONS,
@@ -183,24 +185,27 @@ def _add(daily: dict, open_: dict, contribution: tuple[dict, dict], *, sign: int
 
 
 def _apply_daily(delta: dict[DailyKey, list[int]]) -> None:
-    """Add the differences to the day rows and, summed by month, to the month rows."""
+    """Add the differences to the day rows and, summed by month, to the two kinds of month rows."""
     delta = {key: counts for key, counts in delta.items() if any(counts)}
     if not delta:
         return
-    _apply_counts(DailyRollup, "day", delta)
-    _apply_counts(MonthlyRollup, "month", _by_month(delta))
+    _apply_counts(DailyRollup, "day", DIMENSIONS, delta)
+    _apply_counts(MonthlyRollup, "month", DIMENSIONS, _by_month(delta, keep=DIMENSIONS))
+    _apply_counts(MonthlyAgencyRollup, "month", AGENCY_DIMENSIONS, _by_month(delta, keep=AGENCY_DIMENSIONS))
 
 
-def _by_month(delta: dict[DailyKey, list[int]]) -> dict[DailyKey, list[int]]:
-    months: dict[DailyKey, list[int]] = defaultdict(lambda: [0] * len(DAILY_COUNTS))
+def _by_month(delta: dict[DailyKey, list[int]], *, keep: tuple[str, ...]) -> dict[tuple, list[int]]:
+    """The day differences summed by month and by the dimensions ``keep`` (of ``DIMENSIONS``)."""
+    positions = [DIMENSIONS.index(name) for name in keep]
+    months: dict[tuple, list[int]] = defaultdict(lambda: [0] * len(DAILY_COUNTS))
     for (day, *dims), counts in delta.items():
-        target = months[(day.replace(day=1), *dims)]
+        target = months[(day.replace(day=1), *(dims[position] for position in positions))]
         for position, value in enumerate(counts):
             target[position] += value
     return {key: counts for key, counts in months.items() if any(counts)}
 
 
-def _apply_counts(model: type[DailyRollup | MonthlyRollup], period: str, delta: dict) -> None:
+def _apply_counts(model: type[Any], period: str, dimensions: tuple[str, ...], delta: dict) -> None:
     """Add the differences in the database: an upsert per row, then drop the rows fallen to zero.
 
     ``INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n`` (PostgreSQL and SQLite) adds
@@ -210,8 +215,8 @@ def _apply_counts(model: type[DailyRollup | MonthlyRollup], period: str, delta: 
     if not delta:
         return
     quote = connection.ops.quote_name
-    columns = [period, *DIMENSIONS, *DAILY_COUNTS]
-    key = ", ".join(quote(name) for name in (period, *DIMENSIONS))
+    columns = [period, *dimensions, *DAILY_COUNTS]
+    key = ", ".join(quote(name) for name in (period, *dimensions))
     table = quote(model._meta.db_table)
     adds = ", ".join(f"{quote(n)} = {table}.{quote(n)} + excluded.{quote(n)}" for n in DAILY_COUNTS)
     one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
@@ -302,6 +307,7 @@ def rebuild(*, start: date | None = None, end: date | None = None, chunk: int = 
         cursor.save(update_fields=["last_event_id", "updated_at"])
         DailyRollup.objects.all().delete()
         MonthlyRollup.objects.all().delete()
+        MonthlyAgencyRollup.objects.all().delete()
         OpenRollup.objects.all().delete()
         DossierFact.objects.all().delete()
     low, high = dossier_selectors.dossier_id_bounds()

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -28,8 +27,9 @@ from motcua.core import clock
 from motcua.core.errors import InvalidInput, MotcuaError, NotFound
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.types import Channel
+from motcua.reporting import sums
 from motcua.reporting.indicators import Counts, Index, compute_index
-from motcua.reporting.models import DAILY_COUNTS, DailyRollup, MonthlyRollup, OpenRollup
+from motcua.reporting.models import OpenRollup
 
 __all__ = [
     "MAX_PERIOD_DAYS",
@@ -182,7 +182,7 @@ def _unit(code: str, scope: Scope) -> Any:
     province_id = unit.pk if unit.level == UnitLevel.PROVINCE else unit.parent_id
     if province_id != scope.province_id:
         raise NotFound(code="admin_unit.not_found")
-    if not scope.everything and not _agency_ids_of_units(_unit_ids(unit)) & scope.agency_ids:
+    if not scope.everything and not _agency_ids_of_units(sums.unit_ids(unit)) & scope.agency_ids:
         raise NotFound(code="admin_unit.not_found")
     return unit
 
@@ -205,29 +205,8 @@ def _procedure_filter(code: str) -> Any:
         raise InvalidFilter(_("There is no procedure with code “%(value)s”."), value=code) from None
 
 
-def _unit_ids(unit: Any) -> list[int]:
-    if unit.level == UnitLevel.PROVINCE:
-        return [unit.pk, *agency_selectors.admin_units(parent=unit.code).values_list("pk", flat=True)]
-    return [unit.pk]
-
-
 def _agency_ids_of_units(unit_ids: list[int]) -> frozenset[int]:
     return frozenset(agency_selectors.agencies_of_units(unit_ids=unit_ids))
-
-
-def _restrict(queryset: QuerySet, filters: Filters, scope: Scope, *, day: str) -> QuerySet:
-    queryset = queryset.filter(**{f"{day}__range": (filters.start, filters.end)})
-    if not scope.everything:
-        queryset = queryset.filter(agency_id__in=scope.agency_ids)
-    if filters.unit is not None:
-        queryset = queryset.filter(unit_id__in=_unit_ids(filters.unit))
-    if filters.agency is not None:
-        queryset = queryset.filter(agency_id=filters.agency.pk)
-    if filters.procedure is not None:
-        queryset = queryset.filter(procedure_id=filters.procedure.pk)
-    if filters.channel:
-        queryset = queryset.filter(channel=filters.channel)
-    return queryset
 
 
 def _open_sums(today: date) -> dict[str, Any]:
@@ -239,87 +218,10 @@ def _counts(row: Mapping[str, Any]) -> Counts:
     return Counts(**{name: row.get(f"n_{name}") or 0 for name in Counts.names()})
 
 
-def _whole_months(start: date, end: date) -> tuple[date, date] | None:
-    """The first days of the first and last months lying wholly in [start, end], if any."""
-    first = start if start.day == 1 else _next_month(start)
-    after_end = end + timedelta(days=1)
-    last = _previous_month(after_end) if after_end.day == 1 else _previous_month(end)
-    return (first, last) if first <= last else None
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def _previous_month(day: date) -> date:
-    return date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, 1)
-
-
-def _rollup_parts(filters: Filters, scope: Scope) -> list[QuerySet]:
-    """Month rows for the whole months of the period, day rows for the days before and after them."""
-    months = _whole_months(filters.start, filters.end)
-    if months is None:
-        return [_restrict(DailyRollup.objects.all(), filters, scope, day="day")]
-    parts = [_restrict(MonthlyRollup.objects.all(), replace(filters, start=months[0], end=months[1]), scope,
-                       day="month")]  # fmt: skip
-    if filters.start < months[0]:
-        before = replace(filters, end=months[0] - timedelta(days=1))
-        parts.append(_restrict(DailyRollup.objects.all(), before, scope, day="day"))
-    if filters.end >= _next_month(months[1]):
-        after = replace(filters, start=_next_month(months[1]))
-        parts.append(_restrict(DailyRollup.objects.all(), after, scope, day="day"))
-    return parts
-
-
-_PART_COLUMNS = ("unit_id", "agency_id", "procedure_id", "online_level", *DAILY_COUNTS)
-# A procedure is used where it received a dossier; offered online when it has an online level.
-_SUMS_SQL = ", ".join(f"SUM({name}) AS n_{name}" for name in DAILY_COUNTS) + (
-    ", COUNT(DISTINCT CASE WHEN received > 0 THEN procedure_id END) AS n_procedures_used"
-    ", COUNT(DISTINCT CASE WHEN received > 0 AND online_level <> '' THEN procedure_id END)"
-    " AS n_procedures_online"
-)
-
-
-def _daily_sums(filters: Filters, scope: Scope, *, group: str | None) -> list[dict[str, Any]]:
-    """Sums of the period's rollup rows (months and edge days together), by unit, agency or in all.
-
-    One query over the union of the parts: the distinct procedures cannot be added up
-    part by part.
-    """
-    selects, params = [], []
-    for part in _rollup_parts(filters, scope):
-        sql, part_params = part.order_by().values_list(*_PART_COLUMNS).query.sql_with_params()
-        selects.append(sql)
-        params.extend(part_params)
-    columns = ", ".join(_PART_COLUMNS)
-    union = " UNION ALL ".join(f"SELECT {columns} FROM ({sql}) part_{n}" for n, sql in enumerate(selects))
-    head, tail = (f"{group} AS grp, ", f" GROUP BY {group}") if group else ("", "")
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {head}{_SUMS_SQL} FROM ({union}) parts{tail}", params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-_USED = Q(received__gt=0)
-_MONTH_SUMS = {f"n_{name}": Sum(name) for name in DAILY_COUNTS} | {
-    "n_procedures_used": Count("procedure_id", distinct=True, filter=_USED),
-    "n_procedures_online": Count("procedure_id", distinct=True, filter=_USED & ~Q(online_level="")),
-}
-
-
-def _sums_by_month(filters: Filters, scope: Scope) -> list[dict[str, Any]]:
-    """Per month: a whole month from its month rows, a partial one from its day rows (never both)."""
-    rows = []
-    for part in _rollup_parts(filters, scope):
-        month = F("month") if part.model is MonthlyRollup else TruncMonth("day")
-        rows += part.annotate(grp=month).values("grp").annotate(**_MONTH_SUMS).order_by()
-    return rows
-
-
 def counts_for(filters: Filters, scope: Scope) -> Counts:
-    """The counts of the period and scope, from the rollups (two aggregate queries)."""
-    daily = _daily_sums(filters, scope, group=None)[0]
-    opened = _restrict(OpenRollup.objects.all(), filters, scope, day="received_on").aggregate(
+    """The counts of the period and scope, from the rollups (three aggregate queries)."""
+    daily = sums.period_sums(filters, scope, group=None).get(None, {})
+    opened = sums.restrict(OpenRollup.objects.all(), filters, scope, day="received_on").aggregate(
         **_open_sums(clock.today())
     )
     return _counts(daily | opened)
@@ -328,16 +230,14 @@ def counts_for(filters: Filters, scope: Scope) -> Counts:
 def counts_by(filters: Filters, scope: Scope, *, by: str) -> dict[Any, Counts]:
     """Counts per ``unit`` (unit id), ``agency`` (agency id) or ``month`` (first day of the month)."""
     open_key = {"unit": F("unit_id"), "agency": F("agency_id"), "month": TruncMonth("received_on")}[by]
-    daily = _sums_by_month(filters, scope) if by == "month" else _daily_sums(filters, scope, group=f"{by}_id")
-    result: dict[Any, dict[str, Any]] = {_key(row["grp"]): dict(row) for row in daily}
-    opened = _restrict(OpenRollup.objects.all(), filters, scope, day="received_on")
+    if by == "month":
+        result = sums.sums_by_month(filters, scope)
+    else:
+        result = sums.period_sums(filters, scope, group=f"{by}_id")
+    opened = sums.restrict(OpenRollup.objects.all(), filters, scope, day="received_on")
     for row in opened.annotate(grp=open_key).values("grp").annotate(**_open_sums(clock.today())).order_by():
-        result.setdefault(_key(row["grp"]), {}).update(row)
+        result.setdefault(sums.month_key(row["grp"]), {}).update(row)
     return {group: _counts(row) for group, row in result.items()}
-
-
-def _key(value: Any) -> Any:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
 def index_for(counts: Counts) -> Index:
@@ -368,7 +268,7 @@ def drilldown(filters: Filters, scope: Scope, *, figure: str) -> QuerySet:
         start=filters.start,
         end=filters.end,
         agency_ids=None if scope.everything else scope.agency_ids,
-        unit_ids=_unit_ids(filters.unit) if filters.unit is not None else None,
+        unit_ids=sums.unit_ids(filters.unit) if filters.unit is not None else None,
         agency_id=filters.agency.pk if filters.agency is not None else None,
         procedure_id=filters.procedure.pk if filters.procedure is not None else None,
         channel=filters.channel,

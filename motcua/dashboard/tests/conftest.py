@@ -60,17 +60,17 @@ def hand_rollups(board):
 
     from motcua.agencies.models import Agency
     from motcua.catalog.models import Procedure
-    from motcua.reporting.models import DailyRollup, MonthlyRollup
+    from motcua.reporting import rollups
+    from motcua.reporting.models import DAILY_COUNTS
 
     procedure = Procedure.objects.exclude(online_level="").order_by("code").first()
     ward = Agency.objects.get(unit__code="01273", kind="peoples_committee")
     mountain = Agency.objects.get(unit__code="01290", kind="peoples_committee")
 
     def row(agency, day, channel, **counts):
-        dims = {"agency_id": agency.pk, "unit_id": agency.unit_id, "procedure_id": procedure.pk,
-                "channel": channel, "online_level": procedure.online_level}  # fmt: skip
-        DailyRollup.objects.create(day=day, **dims, **counts)
-        MonthlyRollup.objects.create(month=day.replace(day=1), **dims, **counts)  # one row per month here
+        """Added the way the job adds: the day row and the month rows."""
+        key = (day, agency.pk, agency.unit_id, procedure.pk, channel, procedure.online_level)
+        rollups._apply_daily({key: [counts.get(name, 0) for name in DAILY_COUNTS]})
 
     row(ward, date(2024, 3, 5), "desk", received=6, digitised=3, with_fees=2, finished=5,
         finished_on_time=3, finished_late=2, processed=5, e_results=2, satisfaction_bad=2)  # fmt: skip

@@ -1,7 +1,9 @@
 """The desk takes the fees in cash (with a receipt) or by VietQR; the admins' payment report.
 
-VietQR without JavaScript: the page reloads itself every 5 seconds while the payment is
-pending (``<meta http-equiv="refresh">``), "Check payment" asks the platform now, and in
+VietQR: while the payment is pending the page asks itself again every 5 seconds with htmx
+and shows the payment once the platform's callback has marked it paid, like the citizen's
+pay page (``templates/polling/``; a timed ``<meta http-equiv="refresh">`` fails WCAG 2.2.1).
+Without JavaScript "Check again" reloads it; "Check payment" asks the platform now, and in
 simulated mode a training button plays the applicant paying. Thin: payments services do
 the work.
 """
@@ -23,7 +25,7 @@ from motcua.payments import selectors as payment_selectors
 from motcua.payments import services as payment_services
 from motcua.payments.types import Method, MismatchKind, State
 
-REFRESH_SECONDS = 5
+REFRESH_SECONDS = 5  # how often the VietQR page polls while the payment is pending
 
 
 @login_required

@@ -55,7 +55,7 @@ class ProcedureAdmin(admin.ModelAdmin):
         "revision",
         "is_active",
     )
-    list_filter = ("is_active", "at_commune", "at_province", "online_level", "field")
+    list_filter = ("is_active", "at_commune", "at_province", "online_level", "auto_receive_online", "field")
     search_fields = ("code", "name", "search_text")
     list_select_related = ("field",)
     readonly_fields = ("revision", "updated_at", "links")
@@ -74,6 +74,7 @@ class ProcedureAdmin(admin.ModelAdmin):
                 )
             },
         ),
+        (_("Online receipt (province setting)"), {"fields": ("auto_receive_online",)}),
         (_("Time limit"), {"fields": (("time_limit_value", "time_limit_unit"), "time_limit_note")}),
         (_("Details"), {"fields": ("exemptions", "legal_basis", "keywords", "life_events")}),
         (_("E-form"), {"fields": ("form_schema",)}),
@@ -97,6 +98,11 @@ class ProcedureAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:  # noqa: ANN001
         super().save_related(request, form, formsets, change)
+        if change and "auto_receive_online" in form.changed_data:
+            # Not part of the revision (a province setting, not the procedure's content): audited apart.
+            services.record_setting_change(
+                procedure=form.instance, setting="auto_receive_online", by=request.user
+            )
         revision = services.refresh_after_edit(procedure=form.instance, by=request.user)
         if revision is not None:
             messages.info(request, _("Saved as revision %(n)s.") % {"n": revision.number})

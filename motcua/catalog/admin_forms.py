@@ -68,6 +68,7 @@ class ProcedureAdminForm(forms.ModelForm):
             "for_citizens",
             "for_organisations",
             "online_level",
+            "auto_receive_online",
             "time_limit_value",
             "time_limit_unit",
             "time_limit_note",

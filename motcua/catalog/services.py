@@ -27,7 +27,7 @@ from motcua.catalog.snapshot import SNAPSHOT_PREFETCH, procedure_snapshot
 from motcua.catalog.text import normalise
 from motcua.core import clock
 from motcua.core.audit import record_audit
-from motcua.core.errors import InvalidInput
+from motcua.core.errors import InvalidInput, NotFound
 
 
 class InvalidProcedure(InvalidInput):
@@ -370,3 +370,31 @@ def refresh_after_edit(*, procedure: Procedure, by: Any) -> ProcedureRevision | 
             data={"revision": revision.number},
         )
     return revision
+
+
+# The province's own switches on a procedure: how it is run here, not what it is, so they
+# are neither in the interchange record nor in a revision; each change is audited.
+
+
+@transaction.atomic
+def set_auto_receive_online(*, procedure_code: str, enabled: bool, by: Any) -> Procedure:
+    """Let the system receive complete online dossiers of this procedure at once (or stop it)."""
+    procedure = Procedure.objects.select_for_update().filter(code=procedure_code).first()
+    if procedure is None:
+        raise NotFound(code="procedure.not_found")
+    if procedure.auto_receive_online != enabled:
+        procedure.auto_receive_online = enabled
+        procedure.save(update_fields=["auto_receive_online", "updated_at"])
+        record_setting_change(procedure=procedure, setting="auto_receive_online", by=by)
+    return procedure
+
+
+def record_setting_change(*, procedure: Procedure, setting: str, by: Any) -> None:
+    """The audit entry of a province setting changed (also after an edit in the admin)."""
+    record_audit(
+        actor=by,
+        action="procedure.setting_changed",
+        object_type="procedure",
+        object_id=procedure.code,
+        data={"setting": setting, "value": getattr(procedure, setting)},
+    )

@@ -10,15 +10,22 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from motcua.citizens.errors import InvalidCitizenClaims, NotACitizenAccount
+from motcua.citizens.errors import (
+    InvalidCitizenClaims,
+    InvalidOrganisationName,
+    InvalidTaxCode,
+    NotACitizenAccount,
+)
 from motcua.citizens.models import AssuranceLevel, Citizen
-from motcua.citizens.types import SELF
+from motcua.citizens.types import SELF, ActingFor
 from motcua.core import clock
 from motcua.core.audit import record_audit
 
-__all__ = ["sign_in_citizen"]
+__all__ = ["act_for_organisation", "act_for_self", "normalise_tax_code", "sign_in_citizen"]
 
 CITIZEN_ID = re.compile(r"^\d{12}$")
+TAX_CODE = re.compile(r"^(\d{10})-?(\d{3})?$")  # a branch's: the parent's 10 digits, "-", 3 digits
+ORGANISATION_NAME_MAX = 200  # Dossier.owner_name
 
 
 @transaction.atomic
@@ -102,3 +109,62 @@ def _account(citizen_id: str, full_name: str) -> Any:
 def _check_not_staff(user: Any) -> None:
     if user.is_staff or user.is_superuser or hasattr(user, "official"):
         raise NotACitizenAccount()
+
+
+def normalise_tax_code(text: str) -> str:
+    """``0101234567`` or ``0101234567-001`` (spaces dropped, a branch's hyphen put back).
+
+    Raises :class:`InvalidTaxCode` for anything else: only the format is checked.
+    """
+    match = TAX_CODE.match("".join(str(text or "").split()))
+    if match is None:
+        raise InvalidTaxCode()
+    parent, branch = match.groups()
+    return f"{parent}-{branch}" if branch else parent
+
+
+@transaction.atomic
+def act_for_organisation(*, user: Any, tax_code: str, name: str) -> ActingFor:
+    """The citizen declares acting for an organisation; the declaration is audited.
+
+    Only the format is checked: there is no business-registry check in this version, so
+    the declaration is recorded with the representative's VNeID identity (here and as the
+    representative party of each dossier they submit) and the official checks the
+    authorisation documents at receipt.
+    """
+    citizen = _citizen(user)
+    code = normalise_tax_code(tax_code)
+    clean_name = " ".join(str(name or "").split())
+    if not clean_name or len(clean_name) > ORGANISATION_NAME_MAX:
+        raise InvalidOrganisationName(max=ORGANISATION_NAME_MAX)
+    acting = ActingFor(organisation_tax_code=code, organisation_name=clean_name)
+    _audit_acting(citizen, acting)
+    return acting
+
+
+@transaction.atomic
+def act_for_self(*, user: Any) -> ActingFor:
+    """Back to acting for oneself (audited, so the log shows where the declaration ended)."""
+    _audit_acting(_citizen(user), SELF)
+    return SELF
+
+
+def _citizen(user: Any) -> Citizen:
+    citizen = Citizen.objects.filter(user_id=getattr(user, "pk", None)).first()
+    if citizen is None:
+        raise NotACitizenAccount()
+    return citizen
+
+
+def _audit_acting(citizen: Citizen, acting: ActingFor) -> None:
+    record_audit(
+        actor=citizen.user,
+        action="citizen.acting_for",
+        object_type="citizen",
+        object_id=citizen.pk,
+        data={
+            "acting_for": acting.organisation_tax_code or "self",
+            "organisation_name": acting.organisation_name,
+            "level": citizen.last_assurance_level,
+        },
+    )

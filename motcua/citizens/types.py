@@ -6,20 +6,22 @@ from dataclasses import dataclass
 
 from motcua.citizens.models import AssuranceLevel
 
-__all__ = ["ActingFor", "AssuranceLevel"]
+__all__ = ["SELF", "ActingFor", "AssuranceLevel"]
 
 
 @dataclass(frozen=True)
 class ActingFor:
-    """On whose behalf the logged-in person acts.
+    """On whose behalf the logged-in person acts: themselves, or an organisation.
 
-    For now always themselves (``organisation_tax_code == ""``). An organisation acts
-    through a representative who logs in with their own VNeID: the hook for that is this
-    tax code, to be set once the representative's authority has been checked (the
-    national business registry, a later issue).
+    An organisation acts through a representative who logs in with their own VNeID and
+    declares the organisation (tax code and name) on the account page. Nothing checks the
+    declaration against the national business registry in this version: it is recorded
+    with the representative's VNeID identity (the audit log, the dossier's representative
+    party), and the official checks the authorisation documents at receipt.
     """
 
-    organisation_tax_code: str = ""
+    organisation_tax_code: str = ""  # 10 digits, or 10 + "-" + 3 for a branch
+    organisation_name: str = ""
 
     @property
     def is_self(self) -> bool:

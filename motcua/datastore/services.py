@@ -14,6 +14,7 @@ from motcua.core import clock
 from motcua.datastore.errors import DocumentNotFound
 from motcua.datastore.models import DocumentKind, DocumentUse, StoredDocument
 from motcua.dossiers.services.uploads import check_upload
+from motcua.dossiers.types import ApplicantKind
 
 __all__ = ["collect_from_dossier", "reuse_document", "store_document"]
 
@@ -83,6 +84,9 @@ def collect_from_dossier(*, dossier: Any) -> list[StoredDocument]:
 
     The owner is the account that applied online, or else the citizen whose ID number the
     desk typed in (a paper dossier digitised at the counter). Nobody to give them to: nothing.
+    An organisation's dossier goes in no personal store: the store is a person's, and the
+    representative who submitted it may not be the one tomorrow; they download its results
+    from "my dossiers" while acting for the organisation.
     Called when the result is returned; running it again stores nothing twice.
     """
     owner = _owner_of(dossier)
@@ -102,6 +106,8 @@ def collect_from_dossier(*, dossier: Any) -> list[StoredDocument]:
 
 
 def _owner_of(dossier: Any) -> Any:
+    if dossier.owner_kind != ApplicantKind.CITIZEN:
+        return None
     if dossier.account_id:
         return dossier.account
     number = (dossier.owner_id_number or "").strip()

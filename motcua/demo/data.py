@@ -56,7 +56,7 @@ class DemoOfficial:
 
 # One set per demo unit: every role, with plausible names of the region.
 COMMUNE_STAFF = [
-    DemoOfficial("motcua", "Nông Thị Hoa", "Công chức Bộ phận Một cửa", ("desk_officer",), True),
+    DemoOfficial("motcua", "Chu Thị Duyên", "Công chức Bộ phận Một cửa", ("desk_officer",), True),
     DemoOfficial("xuly", "Hoàng Văn Minh", "Công chức chuyên môn", ("handler",)),
     DemoOfficial("lanhdao", "Lương Văn Tuấn", "Phó Chủ tịch UBND", ("leader",)),
     DemoOfficial("kyso", "Bế Thị Lan", "Chủ tịch UBND", ("signer", "leader")),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies import selectors as agency_selectors
 from motcua.agencies.services import grant_role, upsert_agency, upsert_official
-from motcua.catalog.services import import_catalog
+from motcua.catalog.services import import_catalog, set_auto_receive_online
 from motcua.core.errors import InvalidInput
 from motcua.demo import data
 from motcua.demo.dossiers import seed_dossiers
@@ -100,6 +100,19 @@ def seed_catalog(report: SeedReport) -> None:
         raise CatalogSeedFailed(f"{CATALOG_FILE.name} row {row}: {problems[0]}")
     report.procedures_total = len(records)
     report.procedures_written = len(result.created) + len(result.updated)
+    seed_automatic_receipt(records)
+
+
+# The citizen's browser journey submits temporary residence online and has the ward's desk
+# receive it (tests/e2e/citizen.py): it must stay with the desk even if it becomes full-process.
+DESK_RECEIVED_IN_JOURNEYS = frozenset({"1.004194"})
+
+
+def seed_automatic_receipt(records: list[dict[str, Any]]) -> None:
+    """Full-process (toàn trình) procedures: complete online dossiers received by the system at once."""
+    for record in records:
+        if record.get("online_level") == "full" and record["code"] not in DESK_RECEIVED_IN_JOURNEYS:
+            set_auto_receive_online(procedure_code=record["code"], enabled=True, by="seed_demo")
 
 
 def _catalog_records() -> list[dict[str, Any]]:

@@ -11,9 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
 from motcua.agencies import selectors as agency_selectors
 from motcua.agencies.types import Role
 from motcua.dossiers.models import ActorKind
+from motcua.dossiers.ownership import is_filed_for
 from motcua.dossiers.workflow import APPLICANT, DESK, HANDLER, LEADER, SIGNER, SYSTEM
 
 if TYPE_CHECKING:
@@ -36,6 +41,14 @@ class Actor:
 
 
 SYSTEM_ACTOR = Actor(user=None, kind=ActorKind.SYSTEM, name="motcua", roles=frozenset({SYSTEM}))
+# The system receiving an online dossier by itself (the catalog's ``auto_receive_online``).
+AUTOMATIC_RECEIPT = gettext_lazy("motcua system (received automatically)")
+
+
+def automatic_receipt_actor() -> str:
+    """``by`` for the automatic receipt: a system actor, named in the site's language (stored text)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(AUTOMATIC_RECEIPT)
 
 
 def actor_for(by: Any, dossier: Dossier) -> Actor:
@@ -43,11 +56,18 @@ def actor_for(by: Any, dossier: Dossier) -> Actor:
     if by is None or isinstance(by, str):
         return SYSTEM_ACTOR if by is None else Actor(None, ActorKind.SYSTEM, by, frozenset({SYSTEM}))
     name = display_name(by)
-    if dossier.account_id is not None and dossier.account_id == by.pk:
+    if is_applicant(by, dossier):
         return Actor(by, ActorKind.APPLICANT, name, frozenset({APPLICANT}))
     if getattr(by, "is_superuser", False) and by.is_active:
         return Actor(by, ActorKind.OFFICIAL, name, ALL_OFFICIAL_ROLES)
     return Actor(by, ActorKind.OFFICIAL, name, frozenset(_official_roles(by, dossier)))
+
+
+def is_applicant(user: Any, dossier: Dossier) -> bool:
+    """The account that submitted it, or the citizen it was filed for (VNeID level 2, ``ownership``)."""
+    if dossier.account_id is not None and dossier.account_id == getattr(user, "pk", None):
+        return True
+    return is_filed_for(user, dossier)
 
 
 def _official_roles(user: Any, dossier: Dossier) -> set[str]:
@@ -76,7 +96,7 @@ def may_see(user: Any, dossier: Dossier) -> bool:
     The same rule as ``selectors.visible_dossiers`` (which lists): receiving, competent and
     current agency. The center that served the person is the receiving one whenever set.
     """
-    if dossier.account_id is not None and dossier.account_id == getattr(user, "pk", None):
+    if is_applicant(user, dossier):
         return True
     scope = agency_selectors.agency_scope(user)
     places = (

@@ -1,10 +1,13 @@
 """Reads for the citizen's own pages: my dossiers, their timeline and results, who read them.
 
-Every read here is scoped to the citizen's account (``Dossier.account``): another citizen's
-dossier, result or access log answers exactly like a missing one (``DossierNotFound``),
-so codes and references cannot be probed. Public tracking (code + the last digits of the
-owner's phone) answers ``None`` for an unknown code and for a wrong second factor alike.
-Re-exported by ``selectors`` (the edges' public surface).
+Every read here is scoped to what the login owns (``ownership.owned_dossiers``): the
+dossiers its account submitted, those filed for its citizen ID at a desk, by post or on
+the national portal when the login is VNeID level 2 (``level``), and, while the person
+acts for an organisation (``acting_for``), that organisation's dossiers they submitted.
+Another citizen's dossier, result or access log answers exactly like a missing one
+(``DossierNotFound``), so codes and references cannot be probed. Public tracking (code +
+the last digits of the owner's phone) answers ``None`` for an unknown code and for a
+wrong second factor alike. Re-exported by ``selectors`` (the edges' public surface).
 """
 
 from __future__ import annotations
@@ -18,9 +21,18 @@ from uuid import UUID
 
 from django.db.models import Q, QuerySet
 
+from motcua.citizens.types import SELF, ActingFor
 from motcua.dossiers.codes import normalise_code
 from motcua.dossiers.errors import DossierNotFound
-from motcua.dossiers.models import Dossier, DossierEvent, DossierResult, PersonalDataAccess, ResultState
+from motcua.dossiers.models import (
+    ApplicantKind,
+    Dossier,
+    DossierEvent,
+    DossierResult,
+    PersonalDataAccess,
+    ResultState,
+)
+from motcua.dossiers.ownership import owned_dossiers, verified_citizen_id
 from motcua.dossiers.workflow import Action, Status
 
 __all__ = [
@@ -68,15 +80,24 @@ _LIST_COLUMNS = (
     "procedure__code",
     "procedure__name",
     "competent_agency__name",
+    "owner_kind",
+    "owner_name",
 )
 
 
-def dossiers_of_account(user: Any) -> QuerySet[Dossier]:
-    """The dossiers this citizen account applied for (drafts aside), newest first."""
-    if not getattr(user, "is_authenticated", False):
+def dossiers_of_account(
+    user: Any, *, level: int | None = None, acting_for: ActingFor = SELF
+) -> QuerySet[Dossier]:
+    """The dossiers this login follows (drafts aside), newest first.
+
+    ``level``: the VNeID level of this login; at level 2 the dossiers filed for the
+    citizen's ID elsewhere (desk, post, national portal) are theirs too.
+    """
+    scope = owned_dossiers(user, level=level, acting_for=acting_for)
+    if scope is None:
         return Dossier.objects.none()
     return (
-        Dossier.objects.filter(account_id=user.pk)
+        Dossier.objects.filter(scope)
         .exclude(status=Status.DRAFT)
         .select_related("procedure", "competent_agency")
         .only(*_LIST_COLUMNS)
@@ -84,8 +105,10 @@ def dossiers_of_account(user: Any) -> QuerySet[Dossier]:
     )
 
 
-def dossier_of_account(user: Any, *, identifier: str) -> Dossier:
-    """One of the citizen's dossiers by code (or reference); 404 for anyone else's or a missing one."""
+def dossier_of_account(
+    user: Any, *, identifier: str, level: int | None = None, acting_for: ActingFor = SELF
+) -> Dossier:
+    """One of the login's dossiers (``dossiers_of_account``) by code or reference; 404 for anyone else's."""
     text = normalise_code(str(identifier))
     try:
         lookup = Q(reference=UUID(text))
@@ -93,12 +116,13 @@ def dossier_of_account(user: Any, *, identifier: str) -> Dossier:
         if len(text) > 60:
             raise DossierNotFound(value=text[:60]) from None
         lookup = Q(code=text)
+    scope = owned_dossiers(user, level=level, acting_for=acting_for)
     found = (
-        Dossier.objects.filter(lookup, account_id=getattr(user, "pk", None))
+        Dossier.objects.filter(lookup, scope)
         .exclude(status=Status.DRAFT)
         .select_related("procedure", "competent_agency", "current_agency", "receiving_agency")
         .first()
-        if getattr(user, "is_authenticated", False)
+        if scope is not None
         else None
     )
     if found is None:
@@ -174,9 +198,11 @@ def results_for_applicant(dossier: Dossier) -> list[DossierResult]:
     return list(dossier.results.order_by("number"))
 
 
-def result_of_account(user: Any, *, identifier: str, number: int) -> DossierResult:
-    """A valid signed result file of one of the citizen's dossiers; 404 for anything else."""
-    dossier = dossier_of_account(user, identifier=identifier)
+def result_of_account(
+    user: Any, *, identifier: str, number: int, level: int | None = None, acting_for: ActingFor = SELF
+) -> DossierResult:
+    """A valid signed result file of one of the login's dossiers; 404 for anything else."""
+    dossier = dossier_of_account(user, identifier=identifier, level=level, acting_for=acting_for)
     found = next(
         (r for r in results_for_applicant(dossier) if r.number == number and r.state == ResultState.VALID),
         None,
@@ -186,12 +212,20 @@ def result_of_account(user: Any, *, identifier: str, number: int) -> DossierResu
     return found
 
 
-def data_accesses_of_account(user: Any) -> QuerySet[PersonalDataAccess]:
-    """Who in the administration read the personal data of the citizen's dossiers, newest first."""
+def data_accesses_of_account(user: Any, *, level: int | None = None) -> QuerySet[PersonalDataAccess]:
+    """Who in the administration read the personal data of the person's dossiers, newest first.
+
+    The person's data is in every dossier their account submitted (for themselves or as an
+    organisation's representative) and, at level 2, in those filed for their citizen ID.
+    """
     if not getattr(user, "is_authenticated", False):
         return PersonalDataAccess.objects.none()
+    theirs = Q(account_id=user.pk)
+    citizen_id = verified_citizen_id(user, level=level)
+    if citizen_id:
+        theirs |= Q(owner_kind=ApplicantKind.CITIZEN, owner_id_number=citizen_id)
     return (
-        PersonalDataAccess.objects.filter(dossier__account_id=user.pk)
+        PersonalDataAccess.objects.filter(dossier__in=Dossier.objects.filter(theirs).values("pk"))
         .select_related("dossier")
         .only("at", "user_name", "purpose", "dossier__code", "dossier__reference")
         .order_by("-at", "-id")

@@ -6,7 +6,8 @@ Stable names other portal pages import (keep them):
 - ``current_citizen(request)``: the logged-in ``Citizen`` (citizen_id, full_name, …) or None.
 - ``current_level(request)``: the VNeID assurance level of this login, 1 or 2 (the dossier
   records it), or None.
-- ``acting_for(request)``: an ``ActingFor``; for now always the person themselves.
+- ``acting_for(request)``: an ``ActingFor``: the person themselves, or the organisation
+  they declared on the account page (``set_acting_for``; a new login starts as oneself).
 - ``login_url(next_url)``: the login page's URL that comes back to ``next_url``.
 - ``start_citizen_session(request, user, level=…)``: what the VNeID callback does once
   the login is verified. Tests use ``motcua.citizens.tests.helpers.log_in_citizen(client)``.
@@ -35,12 +36,13 @@ from motcua.citizens.types import SELF, ActingFor
 
 SESSION_LEVEL = "vneid_level"  # 1 or 2: the assurance level of this login (dossiers record it)
 SESSION_ACTING_FOR = "acting_for_tax_code"  # "" = the person acts for themselves (see ActingFor)
+SESSION_ACTING_FOR_NAME = "acting_for_name"  # the organisation's name as declared
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def citizen_session_data(*, level: int) -> dict[str, Any]:
     """What a citizen's session holds besides Django's login (the test helper sets it too)."""
-    return {SESSION_LEVEL: level, SESSION_ACTING_FOR: ""}  # acting for themselves, for now
+    return {SESSION_LEVEL: level, SESSION_ACTING_FOR: "", SESSION_ACTING_FOR_NAME: ""}  # for themselves
 
 
 def start_citizen_session(request: HttpRequest, user: Any, *, level: int) -> None:
@@ -68,9 +70,19 @@ def current_level(request: HttpRequest) -> int | None:
 
 
 def acting_for(request: HttpRequest) -> ActingFor:
-    """On whose behalf the citizen acts; for now always themselves (the organisation hook)."""
-    tax_code = request.session.get(SESSION_ACTING_FOR, "")
-    return ActingFor(organisation_tax_code=tax_code) if tax_code else SELF
+    """On whose behalf the logged-in citizen acts: themselves, or a declared organisation."""
+    tax_code = request.session.get(SESSION_ACTING_FOR, "") if current_citizen(request) else ""
+    if not tax_code:
+        return SELF
+    return ActingFor(
+        organisation_tax_code=tax_code, organisation_name=request.session.get(SESSION_ACTING_FOR_NAME, "")
+    )
+
+
+def set_acting_for(request: HttpRequest, acting: ActingFor) -> None:
+    """Keep the choice for the rest of this session (``citizens.services`` checked and audited it)."""
+    request.session[SESSION_ACTING_FOR] = acting.organisation_tax_code
+    request.session[SESSION_ACTING_FOR_NAME] = acting.organisation_name
 
 
 def login_url(next_url: str) -> str:

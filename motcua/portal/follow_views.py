@@ -1,8 +1,10 @@
 """Following one's dossiers: the list, a dossier's timeline, answering a supplement request,
 withdrawing, the signed results, rating, and the personal data store with its access log.
 
-Every page is the logged-in citizen's own: the selectors scope by account, and another
-citizen's code, reference, result or document answers 404 like a missing one. Actions go
+Every page is the logged-in citizen's own: the selectors scope by account, by the citizen
+ID at VNeID level 2 (dossiers filed at a desk, by post or on the national portal), and by
+the organisation the person acts for; another citizen's code, reference, result or
+document answers 404 like a missing one. Actions go
 through the engine's services with the version the citizen saw (a stale page is refused).
 """
 
@@ -29,7 +31,7 @@ from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.services.components import ComponentInput
 from motcua.dossiers.types import Action, Satisfaction
-from motcua.portal.citizen_auth import citizen_required, current_citizen
+from motcua.portal.citizen_auth import acting_for, citizen_required, current_citizen, current_level
 from motcua.portal.follow_forms import RATING_CRITERIA, RatingForm, SupplementForm, WithdrawForm
 
 PAGE_SIZE = 20
@@ -76,6 +78,15 @@ def _say_why_login(request: HttpRequest) -> None:
         messages.info(request, _("Log in with VNeID to follow your dossiers."))
 
 
+def _owned(request: HttpRequest) -> dict[str, Any]:
+    """Who asks, for the scoped selectors: this login's VNeID level and on whose behalf."""
+    return {"level": current_level(request), "acting_for": acting_for(request)}
+
+
+def _mine(request: HttpRequest, identifier: str) -> Any:
+    return dossier_selectors.dossier_of_account(request.user, identifier=identifier, **_owned(request))
+
+
 def _page(request: HttpRequest, items: Any, size: int = PAGE_SIZE, param: str = "trang") -> Any:
     return Paginator(items, size).get_page(request.GET.get(param))
 
@@ -86,15 +97,16 @@ def _page(request: HttpRequest, items: Any, size: int = PAGE_SIZE, param: str = 
 @require_GET
 @citizen_page
 def my_dossiers(request: HttpRequest) -> HttpResponse:
-    page = _page(request, dossier_selectors.dossiers_of_account(request.user))
+    page = _page(request, dossier_selectors.dossiers_of_account(request.user, **_owned(request)))
     rows = [(d, status) for d, status in zip(page, map(dossier_selectors.deadline_status, page), strict=True)]
-    return render(request, "portal/follow/list.html", {"page": page, "rows": rows})
+    context = {"page": page, "rows": rows, "acting": acting_for(request), "level": current_level(request)}
+    return render(request, "portal/follow/list.html", context)
 
 
 @require_GET
 @citizen_page
 def dossier_detail(request: HttpRequest, identifier: str) -> HttpResponse:
-    dossier = dossier_selectors.dossier_of_account(request.user, identifier=identifier)
+    dossier = _mine(request, identifier)
     timeline = _page(request, dossier_selectors.timeline_of(dossier), TIMELINE_PAGE_SIZE)
     allowed = set(dossier_selectors.allowed_actions_for(request.user, dossier))
     context = {
@@ -132,7 +144,7 @@ def _rating(dossier: Any) -> dict[str, Any] | None:
 @citizen_page
 def supplement(request: HttpRequest, identifier: str) -> HttpResponse:
     """Answer a request for a supplement: upload what was missing; the clock resumes."""
-    dossier = dossier_selectors.dossier_of_account(request.user, identifier=identifier)
+    dossier = _mine(request, identifier)
     components = list(dossier.components.order_by("position"))
     form = SupplementForm(
         request.POST or None,
@@ -165,7 +177,7 @@ def supplement(request: HttpRequest, identifier: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @citizen_page
 def withdraw(request: HttpRequest, identifier: str) -> HttpResponse:
-    dossier = dossier_selectors.dossier_of_account(request.user, identifier=identifier)
+    dossier = _mine(request, identifier)
     form = WithdrawForm(request.POST or None, initial={"version": dossier.version})
     if request.method == "POST" and form.is_valid():
         done = _act(
@@ -188,7 +200,7 @@ def withdraw(request: HttpRequest, identifier: str) -> HttpResponse:
 @citizen_page
 def rate(request: HttpRequest, identifier: str) -> HttpResponse:
     """Rate the service once the dossier has ended (3 levels, optional criteria and comment)."""
-    dossier = dossier_selectors.dossier_of_account(request.user, identifier=identifier)
+    dossier = _mine(request, identifier)
     form = RatingForm(request.POST or None, initial={"version": dossier.version})
     if request.method == "POST" and form.is_valid():
         done = _act(
@@ -234,7 +246,9 @@ def _form_page(request: HttpRequest, template: str, context: dict[str, Any], for
 @citizen_page
 def result_file(request: HttpRequest, identifier: str, number: int) -> HttpResponse:
     """The signed electronic result (PDF) of one of the citizen's dossiers."""
-    result = dossier_selectors.result_of_account(request.user, identifier=identifier, number=number)
+    result = dossier_selectors.result_of_account(
+        request.user, identifier=identifier, number=number, **_owned(request)
+    )
     return FileResponse(result.file.open("rb"), as_attachment=True, filename=f"{result.code}.pdf")
 
 
@@ -244,24 +258,29 @@ def result_file(request: HttpRequest, identifier: str, number: int) -> HttpRespo
 @require_GET
 @citizen_page
 def data_store(request: HttpRequest) -> HttpResponse:
+    # A dossier's results and scans at the level "my dossiers" shows that dossier (datastore.selectors).
+    level = current_level(request)
     # Newest first: the use count's GROUP BY drops the model's default order.
-    page = _page(request, store_selectors.documents_of(request.user).order_by("-created_at", "-id"))
+    stored = store_selectors.documents_of(request.user, level=level)
+    page = _page(request, stored.order_by("-created_at", "-id"))
     # The page's uses in one query: the dossiers that took each document.
     documents = list(page.object_list)
     prefetch_related_objects(documents, "uses__dossier__procedure")
-    return render(request, "portal/follow/store.html", {"page": page, "documents": documents})
+    context = {"page": page, "documents": documents, "level": level}
+    return render(request, "portal/follow/store.html", context)
 
 
 @require_GET
 @citizen_page
 def stored_document_file(request: HttpRequest, reference: str) -> HttpResponse:
-    document = store_selectors.document_of(request.user, reference)
+    document = store_selectors.document_of(request.user, reference, level=current_level(request))
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name)
 
 
 @require_GET
 @citizen_page
 def access_log(request: HttpRequest) -> HttpResponse:
-    page = _page(request, dossier_selectors.data_accesses_of_account(request.user))
+    accesses = dossier_selectors.data_accesses_of_account(request.user, level=current_level(request))
+    page = _page(request, accesses)
     rows = [(access, ACCESS_PURPOSES.get(access.purpose, access.purpose)) for access in page]
     return render(request, "portal/follow/access_log.html", {"page": page, "rows": rows})

@@ -16,7 +16,9 @@ from motcua.citizens import services as citizen_services
 from motcua.citizens.errors import InvalidCitizenClaims, NotACitizenAccount
 from motcua.integrations import services as integrations
 from motcua.integrations.errors import VNeIDLoginFailed
+from motcua.portal.acting_forms import OrganisationForm
 from motcua.portal.citizen_auth import (
+    acting_for,
     citizen_required,
     current_citizen,
     current_level,
@@ -66,16 +68,19 @@ def logout(request: HttpRequest) -> HttpResponse:
 @require_GET
 @citizen_required
 def account(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/account.html", account_context(request))
+
+
+def account_context(request: HttpRequest, organisation_form: OrganisationForm | None = None) -> dict:
+    """The account page: who is logged in, at which level, and on whose behalf they act."""
     citizen = current_citizen(request)
-    return render(
-        request,
-        "portal/account.html",
-        {
-            "citizen": citizen,
-            "masked_id": citizen_selectors.mask_citizen_id(citizen.citizen_id),
-            "level": current_level(request),
-        },
-    )
+    return {
+        "citizen": citizen,
+        "masked_id": citizen_selectors.mask_citizen_id(citizen.citizen_id),
+        "level": current_level(request),
+        "acting": acting_for(request),
+        "organisation_form": organisation_form or OrganisationForm(),
+    }
 
 
 def _failed(request: HttpRequest, error: Exception, next_url: str) -> HttpResponse:

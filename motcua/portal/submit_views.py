@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -29,7 +30,7 @@ from motcua.datastore import services as store_services
 from motcua.datastore.types import DocumentKind
 from motcua.dossiers.services import slip_for
 from motcua.dossiers.services.components import ComponentInput
-from motcua.dossiers.services.intake import ApplicantInput
+from motcua.dossiers.services.intake import ApplicantInput, PartyInput
 from motcua.dossiers.services.online import (
     AlreadySubmitted,
     OnlineApplication,
@@ -38,15 +39,16 @@ from motcua.dossiers.services.online import (
     save_draft,
     submit_draft,
 )
-from motcua.dossiers.types import SlipKind, Status
+from motcua.dossiers.types import ApplicantKind, PartyRole, SlipKind, Status
 from motcua.integrations import services as integrations
 from motcua.integrations.types import LookupOutcome, LookupPurpose
 from motcua.payments import selectors as payment_selectors
 from motcua.payments import services as payment_services
-from motcua.portal.citizen_auth import citizen_required, current_citizen, current_level
+from motcua.portal.citizen_auth import acting_for, citizen_required, current_citizen, current_level
 from motcua.portal.submit_forms import PAY_ONLINE, SAVE, ApplicationForm, ComponentChoice, check_file
 
 ONLINE_LEVELS = ("full", "partial")
+PAY_REFRESH_SECONDS = 5  # the VietQR page polls while it waits for the bank, as the desk's reloads
 
 
 def _not_found_is_404(view: Any) -> Any:
@@ -71,10 +73,15 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     if procedure.online_level not in ONLINE_LEVELS:
         messages.info(request, _("This procedure cannot be submitted online; see where to go."))
         return HttpResponseRedirect(reverse("portal:procedure", args=[procedure.code]))
+    acting = acting_for(request)
+    if not acting.is_self and not procedure.for_organisations:
+        messages.info(request, _("Organisations cannot apply for this procedure; act for yourself to apply."))
+        return HttpResponseRedirect(reverse("portal:procedure", args=[procedure.code]))
     if request.method == "POST":
         return _handle(request, procedure, dossier=None)
     citizen = current_citizen(request)
-    initial, form_data, population = _prefill(request, citizen, procedure)
+    # For an organisation nothing is looked up: the person's record must not fill its fields.
+    initial, form_data, population = _prefill(request, citizen, procedure) if acting.is_self else ({}, {}, "")
     form = ApplicationForm(initial={**initial, "reference": uuid.uuid4()}, communes=_communes())
     return _page(request, procedure, form, form_data=form_data, population=population)
 
@@ -87,6 +94,13 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
     dossier = online_dossier_of(request.user, reference)
     if dossier.status != Status.DRAFT:
         return HttpResponseRedirect(reverse("portal:submit_receipt", args=[dossier.reference]))
+    if _owner_of(request) != (dossier.owner_kind, dossier.owner_id_number):
+        messages.warning(
+            request,
+            _("This draft was started for %(name)s. Act for them (on your account page) to continue it.")
+            % {"name": dossier.owner_name},
+        )
+        return HttpResponseRedirect(reverse("portal:submit_drafts"))
     if request.method == "POST":
         return _handle(request, dossier.procedure, dossier=dossier)
     initial = {
@@ -120,6 +134,8 @@ def receipt(request: HttpRequest, reference: str) -> HttpResponse:
         "fees": fees,
         "unpaid": sum(fee.amount for fee in fees if fee.paid_at is None),
         "received": dossier.received_at is not None,
+        # Online outside office hours the receipt date is the next working day (domain.md §6).
+        "after_hours": bool(dossier.received_on and dossier.received_on > localdate(dossier.received_at)),
     }
     return render(request, "portal/submit/receipt.html", context)
 
@@ -161,14 +177,20 @@ def pay(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         payment = payment_selectors.latest_payment(dossier, method="vietqr")
     fees = list(dossier.fees.all())
+    unpaid = sum(fee.amount for fee in fees if fee.paid_at is None)
+    # A code on screen is something to scan, and the page must notice the bank's callback:
+    # it polls itself (GET) until the fees are paid; without JavaScript, "Check again".
+    waiting = bool(unpaid and payment and payment.state == "pending" and payment.qr_payload)
     return render(
         request,
         "portal/submit/pay.html",
         {
             "dossier": dossier,
             "fees": fees,
-            "unpaid": sum(fee.amount for fee in fees if fee.paid_at is None),
+            "unpaid": unpaid,
             "payment": payment,
+            "qr_svg": payment_selectors.payment_qr_svg(payment) if waiting else "",
+            "refresh": PAY_REFRESH_SECONDS if waiting else None,
         },
     )
 
@@ -239,7 +261,10 @@ def _submit(
         return _page(
             request, procedure, form, form_data=form_data, choices=choices, dossier=dossier, status=400
         )
-    messages.success(request, _("Your dossier has been submitted."))
+    if dossier.received_at:  # the province has this procedure received automatically
+        messages.success(request, _("Your dossier has been submitted and received."))
+    else:
+        messages.success(request, _("Your dossier has been submitted."))
     unpaid = any(fee.paid_at is None and fee.amount > 0 for fee in dossier.fees.all())
     target = (
         "portal:submit_pay"
@@ -252,16 +277,26 @@ def _submit(
 def _application(
     request: HttpRequest, procedure: Any, data: dict, form_data: dict, choices: list[ComponentChoice]
 ) -> OnlineApplication:
-    citizen = current_citizen(request)
+    citizen, acting = current_citizen(request), acting_for(request)
+    kind, id_number = _owner_of(request)
     owner = ApplicantInput(
-        name=citizen.full_name,
-        id_number=citizen.citizen_id,
+        name=citizen.full_name if acting.is_self else acting.organisation_name,
+        kind=kind,
+        id_number=id_number,
         phone=data["phone"],
         email=data["email"],
         address=data["address"],
         unit_code=data["unit"],
     )
+    # The declaration of acting for the organisation stays on the dossier: who, with which ID.
+    representative = PartyInput(
+        role=PartyRole.REPRESENTATIVE,
+        name=citizen.full_name,
+        id_number=citizen.citizen_id,
+        phone=citizen.phone,
+    )
     return OnlineApplication(
+        parties=() if acting.is_self else (representative,),
         procedure_code=procedure.code,
         reference=data["reference"],
         owner=owner,
@@ -272,6 +307,14 @@ def _application(
         result_delivery=data["result_delivery"],
         population_data_pending=data["population"] == LookupOutcome.UNAVAILABLE,
     )
+
+
+def _owner_of(request: HttpRequest) -> tuple[str, str]:
+    """(owner kind, ID number) of what this login applies for now: the person, or their organisation."""
+    acting = acting_for(request)
+    if acting.is_self:
+        return ApplicantKind.CITIZEN, current_citizen(request).citizen_id
+    return ApplicantKind.ORGANISATION, acting.organisation_tax_code
 
 
 def _keep_eform_upload(path: str, upload: Any) -> str:
@@ -332,7 +375,8 @@ def _component_choices(request: HttpRequest, procedure: Any, dossier: Any) -> li
             choice.upload, choice.error = upload, check_file(upload)
         elif stored:
             try:
-                choice.stored = store_selectors.document_of(request.user, stored)
+                level = current_level(request)
+                choice.stored = store_selectors.document_of(request.user, stored, level=level)
             except NotFound:  # someone else's, or made up: same message
                 choice.error = _("This document is not in your data store.")
     return choices
@@ -418,7 +462,7 @@ def _page(
         "eform": render_form(schema, data=form_data, errors=errors, units=UnitsDirectory()) if schema else "",
         "has_component_errors": any(choice.error for choice in choices),
         "components": [(choice, attached.get(choice.position)) for choice in choices],
-        "stored_documents": list(store_selectors.documents_of(request.user)),
+        "stored_documents": list(store_selectors.documents_of(request.user, level=current_level(request))),
         "fees": catalog_selectors.procedure_content(procedure).get("fees", []),
         "population": population or (form["population"].value() or ""),
         "action_url": request.path,

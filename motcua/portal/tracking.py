@@ -35,24 +35,22 @@ __all__ = ["TrackForm", "track"]
 
 @dataclass(frozen=True)
 class Limit:
-    """At most ``default`` counted events per window; both can be set in the settings."""
+    """At most ``settings.<setting>`` counted events per window (motcua/settings/security.py)."""
 
     name: str
     setting: str
-    default: int
 
     @property
     def allowed(self) -> int:
-        return int(getattr(settings, self.setting, self.default))
+        return int(getattr(settings, self.setting))
 
 
-# A commune office behind one address serves many people: the address gets more room.
-PER_ADDRESS = Limit("addr", "TRACKING_LOOKUPS_PER_ADDRESS", 30)
-PER_CODE = Limit("code", "TRACKING_FAILURES_PER_CODE", 5)
+PER_ADDRESS = Limit("addr", "TRACKING_LOOKUPS_PER_ADDRESS")
+PER_CODE = Limit("code", "TRACKING_FAILURES_PER_CODE")
 
 
 def window_seconds() -> int:
-    return int(getattr(settings, "TRACKING_WINDOW_SECONDS", 900))
+    return int(settings.TRACKING_WINDOW_SECONDS)
 
 
 class TrackForm(forms.Form):

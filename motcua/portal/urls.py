@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from motcua.portal import catalog_views, login_views, verify, views
+from motcua.portal import acting_views, catalog_views, login_views, verify, views
 
 app_name = "portal"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("dang-nhap/vneid/callback/", login_views.vneid_callback, name="vneid_callback"),
     path("dang-xuat/", login_views.logout, name="logout"),
     path("tai-khoan/", login_views.account, name="account"),
+    path("tai-khoan/dai-dien-to-chuc/", acting_views.act_for_organisation, name="act_for_organisation"),
+    path("tai-khoan/ca-nhan/", acting_views.act_for_self, name="act_for_self"),
     path("thu-tuc/", catalog_views.catalog_index, name="catalog"),
     path("thu-tuc/<str:code>/", catalog_views.procedure_detail, name="procedure"),
     path("procedures/", catalog_views.catalog_index),

@@ -53,6 +53,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_MAX_FAILURES = env.int("LOGIN_MAX_FAILURES", 5, minimum=1)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
 
+# Public tracking (/tra-cuu/): lookups per client address and failed lookups per dossier
+# code within one fixed window; past either limit no lookup is made until the window ends.
+# A commune office behind one address serves many people, hence the address's larger room.
+TRACKING_LOOKUPS_PER_ADDRESS = env.int("TRACKING_LOOKUPS_PER_ADDRESS", 30, minimum=1)
+TRACKING_FAILURES_PER_CODE = env.int("TRACKING_FAILURES_PER_CODE", 5, minimum=1)
+TRACKING_WINDOW_SECONDS = env.int("TRACKING_WINDOW_SECONDS", 15 * 60, minimum=1)
+
 # /metrics: with a token set, scrapers send "Authorization: Bearer <token>"; without one,
 # only loopback clients and staff users may read it.
 METRICS_TOKEN = env.str("METRICS_TOKEN")

@@ -87,3 +87,41 @@ def store_a_document_for_hoa() -> None:
     store.store_document(
         owner=official(HOA), kind="e_result", name=STORED, content=PDF, file_name="hop-dong-thue-nha.pdf"
     )
+
+
+def hoa_has_a_dossier(*, received: bool = True):
+    """Hoa's temporary residence dossier submitted online through the services (fee unpaid),
+    reusing the lease from her data store; received at the ward's desk unless told otherwise."""
+    import uuid
+
+    from motcua.datastore import selectors as store_selectors
+    from motcua.dossiers import services as dossiers
+    from motcua.dossiers.services.components import ComponentInput
+    from motcua.dossiers.services.intake import ApplicantInput
+    from motcua.dossiers.services.online import OnlineApplication, save_draft, submit_draft
+
+    store_a_document_for_hoa()
+    [lease] = store_selectors.documents_of(official(HOA))
+    application = OnlineApplication(
+        procedure_code=CODE,
+        reference=uuid.uuid4(),
+        owner=ApplicantInput(
+            name="Nông Thị Hoa", id_number=HOA, phone="0912345678", address=HOME, unit_code=THUC_PHAN
+        ),
+        form_data={
+            "applicant": {"full_name": "Nông Thị Hoa", "citizen_id": HOA, "phone": "0912345678"},
+            "address": {"province": "04", "commune": THUC_PHAN, "street": "Số 21, phố Hoàng Đình Giong"},
+            "from_date": "2026-12-01",
+            "to_date": "2027-11-30",
+            "reason": "work",
+            "basis": "owned",
+            "delivery": "online",
+            "declaration": True,
+        },
+        components=(ComponentInput(position=2, file=lease.file, store_document=str(lease.reference)),),
+    )
+    dossier = save_draft(application=application, account=official(HOA), assurance_level=2)
+    dossier = submit_draft(dossier=dossier, by=official(HOA))
+    if received and dossier.status == "submitted":  # some procedures may be received on submission
+        dossier = dossiers.receive_dossier(dossier=dossier, by=official("thucphan.motcua"))
+    return dossier

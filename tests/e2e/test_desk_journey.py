@@ -1,6 +1,6 @@
 """The commune desk in a real browser: intake → Form 01 → process → approve → sign with the PIN → return.
 
-Phường Thục Phán (Cao Bằng): Nông Thị Hoa receives at the ward's center, Hoàng Văn Minh
+Phường Thục Phán (Cao Bằng): Chu Thị Duyên receives at the ward's center, Hoàng Văn Minh
 assesses, Lương Văn Tuấn approves, Bế Thị Lan signs with her certificate's PIN, and the
 desk hands the result back. Screenshots go to /tmp/e2e-desk-*.png; to refresh the ones
 in the documentation run with E2E_SCREENSHOTS=docs/screenshots.

@@ -106,8 +106,8 @@ def test_detail_lists_the_officials_of_the_agency(login_as):
     body = committee.content.decode()
     for name in ("Hoàng Văn Minh", "Lương Văn Tuấn", "Bế Thị Lan", "Đàm Văn Hùng"):
         assert name in body
-    assert "Nông Thị Hoa" not in body  # the desk officer is listed at the center
-    assert "Nông Thị Hoa" in center.content.decode()
+    assert "Chu Thị Duyên" not in body  # the desk officer is listed at the center
+    assert "Chu Thị Duyên" in center.content.decode()
 
 
 def test_commune_official_sees_the_officials_of_its_own_committee(login_as):

@@ -65,6 +65,16 @@ class Procedure(models.Model):
         LifeEventTag, blank=True, related_name="procedures", verbose_name=_("life events")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # The province's own setting, outside the interchange record: a national import keeps it.
+    auto_receive_online = models.BooleanField(
+        _("receive complete online dossiers automatically"),
+        default=False,
+        help_text=_(
+            "When on, a complete dossier submitted online is received by the system at once: it gets "
+            "its code, appointment date and receipt (Form 01) without waiting for the desk. Turn it "
+            "on only for procedures whose receipt check needs no official."
+        ),
+    )
     search_text = models.TextField(editable=False, default="")
     revision = models.PositiveIntegerField(_("current revision"), default=0)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -82,9 +82,10 @@ def test_returned_e_results_and_digitised_documents_land_in_the_owners_store(dem
         dossier_services.approve_dossier(dossier=dossier.code, by=user("thucphan.lanhdao"))
         result_file = SimpleUploadedFile("kq.pdf", PDF + b"%result", content_type="application/pdf")
         dossier_services.sign_result(dossier=dossier.code, by=user("thucphan.kyso"), file=result_file)
-        assert not selectors.documents_of(hoa).exists()  # signed, not yet handed over
+        assert not selectors.documents_of(hoa, level=2).exists()  # signed, not yet handed over
         dossier_services.return_result(dossier=dossier.code, by=user("thucphan.motcua"))
-    kinds = {doc.kind: doc for doc in selectors.documents_of(hoa)}
+    assert not selectors.documents_of(hoa, level=1).exists()  # filed at a desk: shown at level 2 only
+    kinds = {doc.kind: doc for doc in selectors.documents_of(hoa, level=2)}
     assert set(kinds) == {DocumentKind.E_RESULT, DocumentKind.DIGITISED}
     assert kinds[DocumentKind.E_RESULT].source_code == f"{dossier.code}-KQ1"
     assert kinds[DocumentKind.E_RESULT].source_dossier_id == dossier.pk

@@ -28,7 +28,7 @@ from motcua.dossiers.routing import route
 from motcua.dossiers.services.components import ComponentInput, attach_components
 from motcua.dossiers.services.lifecycle import submit_dossier
 
-__all__ = ["ApplicantInput", "FormInvalid", "PartyInput", "create_dossier"]
+__all__ = ["ApplicantInput", "FormInvalid", "PartyInput", "create_dossier", "fixed_fee"]
 
 
 class FormInvalid(InvalidInput):
@@ -153,12 +153,20 @@ def _add_parties(dossier: Dossier, parties: tuple[PartyInput, ...]) -> None:
         )
 
 
+def fixed_fee(fee: dict[str, Any]) -> bool:
+    """A fee of the catalog (revision snapshot) with a known amount per dossier, possibly 0.
+
+    Such a fee is due as soon as the dossier exists (payable online or at the desk); any
+    other (no amount, per copy or page, one of alternatives) is set at the desk.
+    """
+    return fee.get("amount") is not None and fee.get("unit", "dossier") == "dossier" and not fee.get("group")
+
+
 def _add_fees(dossier: Dossier, snapshot: dict[str, Any]) -> None:
-    """Fees with a fixed amount per dossier are due; others are set at the desk."""
     DossierFee.objects.bulk_create(
         DossierFee(dossier=dossier, name=fee["name"][:500], amount=fee["amount"])
         for fee in snapshot.get("fees", [])
-        if fee.get("amount") and fee.get("unit", "dossier") == "dossier" and not fee.get("group")
+        if fixed_fee(fee) and fee["amount"]
     )
 
 

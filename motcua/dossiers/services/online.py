@@ -24,13 +24,21 @@ from motcua.core.errors import Conflict
 from motcua.dossiers.errors import DossierNotFound
 from motcua.dossiers.models import Channel, Dossier
 from motcua.dossiers.routing import route
+from motcua.dossiers.services.auto_receipt import receive_if_automatic
 from motcua.dossiers.services.components import ComponentInput, attach_components
-from motcua.dossiers.services.intake import ApplicantInput, DossierInput, FormInvalid, create_dossier
+from motcua.dossiers.services.intake import (
+    ApplicantInput,
+    DossierInput,
+    FormInvalid,
+    PartyInput,
+    create_dossier,
+)
 from motcua.dossiers.services.lifecycle import submit_dossier
 from motcua.dossiers.workflow import Status
 
 __all__ = [
     "AlreadySubmitted",
+    "DraftOfAnotherApplicant",
     "OnlineApplication",
     "drafts_of",
     "online_dossier_of",
@@ -50,6 +58,13 @@ class AlreadySubmitted(Conflict):
         self.dossier = dossier
 
 
+class DraftOfAnotherApplicant(Conflict):
+    """The draft was started for another owner (oneself, or an organisation one acts for)."""
+
+    code = "dossier.draft_of_another_applicant"
+    default_message = _("This draft was started for another applicant; act for them to continue it.")
+
+
 @dataclass(frozen=True)
 class OnlineApplication:
     """What the citizen's form holds; ``reference`` is the idempotency key of the form."""
@@ -61,6 +76,8 @@ class OnlineApplication:
     components: tuple[ComponentInput, ...] = ()
     result_delivery: str = "online"
     population_data_pending: bool = False
+    # Acting for an organisation: the person who submits, as its representative (kept from the draft on).
+    parties: tuple[PartyInput, ...] = ()
 
 
 def save_draft(*, application: OnlineApplication, account: Any, assurance_level: int | None) -> Dossier:
@@ -85,6 +102,8 @@ def submit_draft(*, dossier: Dossier, by: Any) -> Dossier:
     """Hand the draft in: the e-form must now be complete and valid, every required document there.
 
     Submitting a dossier that was already submitted returns it unchanged (idempotent).
+    A procedure the province marks for it has the dossier received at once by the system
+    (``auto_receipt``); otherwise, or when that fails, it waits for the desk.
     """
     if dossier.status != Status.DRAFT:
         return dossier
@@ -94,12 +113,13 @@ def submit_draft(*, dossier: Dossier, by: Any) -> Dossier:
         if errors:
             raise FormInvalid(errors)
     try:
-        return submit_dossier(dossier=dossier, by=by)
+        submitted = submit_dossier(dossier=dossier, by=by)
     except Conflict:
         fresh = Dossier.objects.get(pk=dossier.pk)
         if fresh.status == Status.DRAFT:
             raise
-        return fresh
+        return fresh  # the other click submitted it, and tried the automatic receipt
+    return receive_if_automatic(dossier=submitted)
 
 
 def drafts_of(account: Any) -> QuerySet[Dossier]:
@@ -142,6 +162,7 @@ def _create(application: OnlineApplication, account: Any, assurance_level: int |
         owner=application.owner,
         result_delivery=application.result_delivery,
         population_data_pending=application.population_data_pending,
+        parties=application.parties,
     )
     with transaction.atomic():
         dossier = create_dossier(data=data, by=account, submit=False, account=account)
@@ -157,6 +178,8 @@ def _update(dossier: Dossier, application: OnlineApplication, assurance_level: i
         if locked.status != Status.DRAFT:
             raise AlreadySubmitted(locked)
         owner = application.owner
+        if (locked.owner_kind, locked.owner_id_number) != (owner.kind, owner.id_number.strip()):
+            raise DraftOfAnotherApplicant()  # a person's draft never becomes an organisation's
         locked.owner_name = owner.name.strip()
         locked.owner_id_number = owner.id_number.strip()
         locked.owner_phone = owner.phone.strip()

@@ -228,7 +228,10 @@ def _official(dossier: Any, action: str, details: Details) -> str:
     """The official named by the action (``details["official"]``), else its latest event's."""
     if details.get("official"):
         return nfc(details["official"])
-    event = dossier.events.filter(action=action, actor_kind="official").order_by("-seq").first()
+    # The system too: a dossier received automatically names it as the receiver on Form 01.
+    event = (
+        dossier.events.filter(action=action, actor_kind__in=("official", "system")).order_by("-seq").first()
+    )
     return nfc(event.actor_name) if event else ""
 
 

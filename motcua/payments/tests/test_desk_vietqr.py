@@ -1,6 +1,7 @@
 """The commune desk collects the fees by VietQR through the back-office pages (no JavaScript)."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
@@ -26,7 +27,7 @@ def test_the_desk_shows_a_vietqr_and_the_applicant_pays(dossier, platform):
     assert desk.post(base).status_code == 302  # a double click
     payment = Payment.objects.get()
     page = desk.get(base).content.decode()
-    assert '<meta http-equiv="refresh" content="5">' in page
+    assert 'hx-trigger="every 5s"' in page and 'http-equiv="refresh"' not in page
     assert "<svg" in page and "50.000 đồng" in page and "113000000004" in page and payment.purpose in page
     assert f"{base}{payment.reference}/kiem-tra/" in page and f"{base}{payment.reference}/gia-lap/" in page
 
@@ -36,12 +37,31 @@ def test_the_desk_shows_a_vietqr_and_the_applicant_pays(dossier, platform):
     paid = desk.post(f"{base}{payment.reference}/gia-lap/")
     assert paid.status_code == 302
     page = desk.get(base).content.decode()
-    assert 'http-equiv="refresh"' not in page and "<svg" not in page
+    assert 'http-equiv="refresh"' not in page and "hx-trigger" not in page and "<svg" not in page
     payment.refresh_from_db()
     fee = dossier.fees.get()
     assert payment.state == "paid" and fee.paid_at is not None and fee.channel == "national"
     detail = desk.get(f"/backoffice/ho-so/{dossier.code}/").content.decode()
     assert "thu-phi/vietqr/" not in detail and str(fee.get_channel_display()) in detail
+
+
+def test_the_waiting_page_polls_with_htmx_instead_of_a_meta_refresh(dossier, platform):
+    # A timed <meta refresh> fails WCAG 2.2.1 (axe: critical); the page asks itself again with
+    # htmx, swapping its <main>, and without JavaScript offers "Check again".
+    desk = logged_in(DESK)
+    desk.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    base = f"/backoffice/ho-so/{dossier.code}/thu-phi/vietqr/"
+    desk.post(base)
+
+    page = desk.get(base).content.decode()
+
+    assert "http-equiv" not in page.lower()
+    assert f'hx-get="{base}" hx-trigger="every 5s" hx-select="main" hx-target="main"' in page
+    assert f'<a href="{base}">Check again</a>' in page
+    # htmx's poll is a plain GET of the same page: its <main> shows the payment once paid.
+    platform.pay(Payment.objects.get().platform_ref)
+    polled = desk.get(base, HTTP_HX_REQUEST="true").content.decode()
+    assert '<main id="main">' in polled and "Paid" in polled and "hx-trigger" not in polled
 
 
 def test_check_payment_catches_a_dropped_callback(dossier, platform):

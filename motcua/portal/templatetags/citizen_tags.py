@@ -1,7 +1,8 @@
 from django import template
 from django.http import HttpRequest
 
-from motcua.portal.citizen_auth import current_citizen
+from motcua.citizens.types import SELF
+from motcua.portal.citizen_auth import acting_for, current_citizen
 
 register = template.Library()
 
@@ -11,3 +12,10 @@ def logged_in_citizen(context: template.Context) -> object:
     """``{% logged_in_citizen as citizen %}``: the citizen logged in on this request, or None."""
     request = context.get("request")
     return current_citizen(request) if isinstance(request, HttpRequest) else None
+
+
+@register.simple_tag(takes_context=True)
+def acting_for_now(context: template.Context) -> object:
+    """``{% acting_for_now as acting %}``: on whose behalf the logged-in citizen acts (``ActingFor``)."""
+    request = context.get("request")
+    return acting_for(request) if isinstance(request, HttpRequest) else SELF

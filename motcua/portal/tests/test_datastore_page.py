@@ -89,6 +89,16 @@ def test_the_access_log_shows_which_official_read_my_dossiers_and_how(client, ho
     assert theirs.code not in html and "printed a slip" not in html
 
 
+def test_the_access_log_names_the_officials_agency(client, hoa):
+    mine = processing(hoa.user)
+    handler = user(HANDLER).official
+
+    services.log_personal_data_access(dossier=mine, by=user(HANDLER), purpose="backoffice")
+
+    html = client.get("/kho-du-lieu/nhat-ky-truy-cap/").content.decode()
+    assert f"{handler.full_name} ({handler.agency.name})" in html
+
+
 def test_another_citizen_gets_404_for_my_documents_and_sees_none_of_them(client, hoa):
     returned(hoa.user)
     document = store_selectors.documents_of(hoa.user).get()

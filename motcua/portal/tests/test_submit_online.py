@@ -260,6 +260,21 @@ def test_paying_online_with_vietqr_once_and_the_callback_confirms(client, mai):
     assert "Everything is paid" in client.get(pay_url).content.decode()
 
 
+def test_the_vietqr_page_shows_the_code_and_polls_until_paid(client, mai):
+    reference = reference_of(client.get(START))
+    client.post(START, {**fields(reference), "doc-2": pdf()})
+    pay_url = f"/nop-ho-so/da-nop/{reference}/thanh-toan/"
+    shown = client.post(pay_url, {"method": "vietqr"}).content.decode()
+    waiting = client.get(pay_url).content.decode()
+    for html in (shown, waiting):  # a QR image to scan; the page asks again by GET (a POST is not replayed)
+        assert '<figure class="qr"><svg' in html
+        assert f'hx-get="{pay_url}" hx-trigger="every 5s"' in html
+        assert f'<a href="{pay_url}">Check again</a>' in html  # without JavaScript
+    payment_simulator.pay(Dossier.objects.get().payments.get().platform_ref)
+    paid = client.get(pay_url).content.decode()
+    assert "Everything is paid" in paid and "hx-trigger" not in paid and "<svg" not in paid
+
+
 def test_a_replayed_or_forged_payment_callback_pays_nothing_twice(client, mai):
     sent = []
     payment_simulator.deliver = lambda body, signature: sent.append((body, signature)) or (202, {})

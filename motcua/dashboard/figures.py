@@ -120,8 +120,7 @@ def months_between(start: date, end: date) -> list[date]:
     return months
 
 
-def _months(filters: reporting.Filters, scope: reporting.Scope) -> list[MonthRow]:
-    by_month = reporting.counts_by(filters, scope, by="month")
+def _months(filters: reporting.Filters, by_month: dict[date, Counts]) -> list[MonthRow]:
     rows = []
     for month in months_between(filters.start, filters.end):
         counts = by_month.get(month)
@@ -145,16 +144,16 @@ def _row(kind: str, code: str, name: str, counts: Counts | None) -> RankRow:
     return RankRow(kind, code, name, counts if has else None, reporting.index_for(counts) if has else None)
 
 
-def _communes(filters: reporting.Filters, scope: reporting.Scope) -> list[RankRow]:
+def _communes(by_unit: dict[int, Counts]) -> list[RankRow]:
     """Every commune of the province, those without dossiers too (shown as no data)."""
-    by_unit = reporting.counts_by(filters, scope, by="unit")
     units = agency_selectors.admin_units(parent=settings.MOTCUA_PROVINCE_CODE, on=clock.today())
     return _ranked([_row("unit", u.code, u.name, by_unit.get(u.pk)) for u in units])
 
 
-def _agencies(filters: reporting.Filters, scope: reporting.Scope, *, departments_only: bool) -> list[RankRow]:
+def _agencies(
+    scope: reporting.Scope, by_agency: dict[int, Counts], *, departments_only: bool
+) -> list[RankRow]:
     """Agencies with counts; in the province-wide view the provincial departments, all of them."""
-    by_agency = reporting.counts_by(filters, scope, by="agency")
     if departments_only:
         listed = [a for a in agency_selectors.agencies_in_province(province_id=scope.province_id)
                   if a.unit_id == scope.province_id]  # fmt: skip
@@ -178,20 +177,21 @@ def _subject(filters: reporting.Filters, scope: reporting.Scope) -> str:
 
 
 def build(filters: reporting.Filters, scope: reporting.Scope, *, table: str | None = None) -> Dashboard:
-    """Everything one dashboard page shows (a dozen aggregate queries on the rollups).
+    """Everything one dashboard page shows (about a dozen queries on the rollups).
 
     ``table``: only what that table needs (an export), the other lists left empty: the
     headline counts always, the months, communes or agencies only when asked for.
     """
-    counts = reporting.counts_for(filters, scope)
     province_wide = scope.everything and filters.unit is None and filters.agency is None
-
-    def wanted(part: str) -> bool:
-        return table is None or table == part
-
-    agencies: list[RankRow] = []
-    if filters.agency is None and wanted("agencies"):
-        agencies = _agencies(filters, scope, departments_only=province_wide)
+    wanted = {
+        "month": table in (None, "months"),
+        "unit": province_wide and table in (None, "communes"),
+        "agency": filters.agency is None and table in (None, "agencies"),
+    }
+    grouped = reporting.counts_grouped(
+        filters, scope, by=("all", *(name for name, on in wanted.items() if on))
+    )
+    counts = grouped["all"][None]
     return Dashboard(
         filters=filters,
         scope=scope,
@@ -199,7 +199,9 @@ def build(filters: reporting.Filters, scope: reporting.Scope, *, table: str | No
         counts=counts,
         index=reporting.index_for(counts),
         figures=headlines(counts),
-        months=_months(filters, scope) if wanted("months") else [],
-        communes=(_communes(filters, scope) if wanted("communes") else []) if province_wide else None,
-        agencies=agencies,
+        months=_months(filters, grouped["month"]) if wanted["month"] else [],
+        communes=(_communes(grouped["unit"]) if wanted["unit"] else []) if province_wide else None,
+        agencies=_agencies(scope, grouped["agency"], departments_only=province_wide)
+        if wanted["agency"]
+        else [],
     )

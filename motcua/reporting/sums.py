@@ -11,6 +11,8 @@ this month so far, is then a few thousand month rows and no day row at all.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -26,7 +28,7 @@ from motcua.reporting.models import DAILY_COUNTS, DailyRollup, MonthlyAgencyRoll
 if TYPE_CHECKING:
     from motcua.reporting.selectors import Filters, Scope
 
-__all__ = ["month_key", "period_sums", "restrict", "sums_by_month", "unit_ids", "whole_months"]
+__all__ = ["GROUPINGS", "month_key", "period_sums", "restrict", "sums_by_month", "unit_ids", "whole_months"]
 
 
 def unit_ids(unit: Any) -> list[int]:
@@ -98,37 +100,71 @@ def _used_parts(filters: Filters, scope: Scope, months: tuple[date, date] | None
 
 
 _SUM_COLUMNS = ("unit_id", "agency_id", *DAILY_COUNTS)
+_SUM_NAMES = tuple(f"n_{name}" for name in DAILY_COUNTS)
 _SUMS_SQL = ", ".join(f"SUM({name}) AS n_{name}" for name in DAILY_COUNTS)
 _USED_COLUMNS = ("unit_id", "agency_id", "procedure_id", "online_level")
-# Offered online: the procedure has an online level.
-_USED_SQL = (
-    "COUNT(DISTINCT procedure_id) AS n_procedures_used, "
-    "COUNT(DISTINCT CASE WHEN online_level <> '' THEN procedure_id END) AS n_procedures_online"
-)
+
+# How each grouping keys a row that carries ``unit_id`` and ``agency_id``.
+GROUPINGS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    "all": lambda row: None,
+    "unit": lambda row: row["unit_id"],
+    "agency": lambda row: row["agency_id"],
+}
 
 
-def _over_union(parts: list[QuerySet], columns: tuple[str, ...], aggregates: str, group: str | None) -> dict:
-    """``aggregates`` over all the parts' rows as one set (distinct counts cannot be added part by part)."""
+def _union(parts: list[QuerySet], columns: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """The parts' rows as one set, in SQL."""
     selects, params = [], []
     for part in parts:
         sql, part_params = part.order_by().values_list(*columns).query.sql_with_params()
         selects.append(f"SELECT {', '.join(columns)} FROM ({sql}) part_{len(selects)}")
         params.extend(part_params)
-    head, tail = (f"{group} AS grp, ", f" GROUP BY {group}") if group else ("NULL AS grp, ", "")
+    return " UNION ALL ".join(selects), params
+
+
+def _fetch(sql: str, params: list[Any]) -> list[dict[str, Any]]:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {head}{aggregates} FROM ({' UNION ALL '.join(selects)}) parts{tail}", params)
+        cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def period_sums(filters: Filters, scope: Scope, *, group: str | None) -> dict[Any, dict[str, Any]]:
-    """The period's sums (``n_<count>``) and procedures used, by ``unit_id``, ``agency_id`` or all (None)."""
+def period_sums(
+    filters: Filters, scope: Scope, *, by: tuple[str, ...]
+) -> dict[str, dict[Any, dict[str, Any]]]:
+    """The period's sums (``n_<count>``) and procedures used, for each grouping of ``by`` (``GROUPINGS``).
+
+    Two queries whatever the groupings: the sums per agency (a unit's and the total are
+    added up from them: an agency belongs to one unit) and the distinct (agency,
+    procedure) pairs used, counted per grouping here.
+    """
     months = whole_months(filters.start, filters.end)
-    sums = _over_union(_sum_parts(filters, scope, months), _SUM_COLUMNS, _SUMS_SQL, group)
-    used = _over_union(_used_parts(filters, scope, months), _USED_COLUMNS, _USED_SQL, group)
-    for key, procedures in used.items():
-        sums.setdefault(key, {}).update(procedures)
-    return sums
+    union, params = _union(_sum_parts(filters, scope, months), _SUM_COLUMNS)
+    per_agency = _fetch(
+        f"SELECT agency_id, unit_id, {_SUMS_SQL} FROM ({union}) parts GROUP BY agency_id, unit_id", params
+    )
+    union, params = _union(_used_parts(filters, scope, months), _USED_COLUMNS)
+    used = _fetch(f"SELECT DISTINCT {', '.join(_USED_COLUMNS)} FROM ({union}) parts", params)
+    return {name: _grouped(per_agency, used, GROUPINGS[name]) for name in by}
+
+
+def _grouped(per_agency: list[dict], used: list[dict], key: Callable[[Mapping[str, Any]], Any]) -> dict:
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in per_agency:
+        target = groups.setdefault(key(row), dict.fromkeys(_SUM_NAMES, 0))
+        for name in _SUM_NAMES:
+            target[name] += row[name] or 0
+    procedures: dict[Any, set[int]] = defaultdict(set)
+    online: dict[Any, set[int]] = defaultdict(set)
+    for row in used:  # offered online: the procedure has an online level
+        procedures[key(row)].add(row["procedure_id"])
+        if row["online_level"]:
+            online[key(row)].add(row["procedure_id"])
+    for group, ids in procedures.items():
+        groups.setdefault(group, {}).update(
+            n_procedures_used=len(ids), n_procedures_online=len(online[group])
+        )
+    return groups
 
 
 def _month_of(part: QuerySet) -> Any:

@@ -109,9 +109,9 @@ def _code(value: Any) -> str | None:
     return value.code if value is not None else None
 
 
-def _months(filters: reporting.Filters, scope: reporting.Scope) -> list[dict[str, Any]]:
+def _months(by_month: dict[Any, Any]) -> list[dict[str, Any]]:
     rows = []
-    for month, counts in sorted(reporting.counts_by(filters, scope, by="month").items()):
+    for month, counts in sorted(by_month.items()):
         rows.append(
             {
                 "month": month,
@@ -137,7 +137,8 @@ class IndicatorsApi(ApiView):
     def get(self, request: Request) -> Response:
         scope, user = _scope(request.user)
         filters = reporting.parse_filters(request.query_params, scope=scope, user=user)
-        counts = reporting.counts_for(filters, scope)
+        grouped = reporting.counts_grouped(filters, scope, by=("all", "month"))
+        counts = grouped["all"][None]
         index = reporting.index_for(counts)
         payload = {
             "start": filters.start,
@@ -152,6 +153,6 @@ class IndicatorsApi(ApiView):
             "max_points": index.max_points,
             "counts": asdict(counts),
             "groups": index.groups,
-            "months": _months(filters, scope),
+            "months": _months(grouped["month"]),
         }
         return Response(IndicatorsOut(payload).data)

@@ -38,6 +38,7 @@ __all__ = [
     "Scope",
     "counts_by",
     "counts_for",
+    "counts_grouped",
     "default_period",
     "drilldown",
     "index_for",

@@ -220,8 +220,8 @@ def _handle(request: HttpRequest, procedure: Any, *, dossier: Any) -> HttpRespon
         form.add_error(None, error.detail)
         return _page(request, procedure, form, form_data=form_data, choices=choices, status=400)
     _record_reuse(request, dossier, choices)
-    if form.cleaned_data["keep_copies"]:
-        _keep_copies(request, dossier, choices)
+    if form.cleaned_data["keep_copies"] and acting_for(request).is_self:  # an organisation's papers are not
+        _keep_copies(request, dossier, choices)  # the representative's personal data
     if add_requests:  # "add another" in the e-form: the same page with one more row
         form_data = add_rows(schema, form_data, add_requests)
         return _page(request, procedure, form, form_data=form_data, choices=choices, dossier=dossier)

@@ -234,3 +234,14 @@ def test_a_personal_draft_does_not_become_the_organisations(client, mai):
     draft.refresh_from_db()
     assert (draft.status, draft.owner_kind, draft.owner_id_number) == ("draft", "citizen", MAI)
     assert not draft.parties.exists()
+
+
+def test_the_organisations_uploads_are_not_kept_in_the_representatives_store(client, mai):
+    from motcua.datastore.models import StoredDocument
+
+    act_for(client)
+    form = client.get(START)
+    assert 'name="keep_copies"' not in form.content.decode()  # not offered for an organisation
+    response = client.post(START, application(reference_of(form)) | {"keep_copies": "on"})
+    assert response.status_code == 302 and Dossier.objects.get().owner_kind == "organisation"
+    assert not StoredDocument.objects.filter(owner=mai.user).exists()

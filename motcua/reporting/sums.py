@@ -1,7 +1,7 @@
 """A period's counts added up from the rollups, reading as few rows as the period allows.
 
-A period is cut into its whole months, read from month rows, and the days before them,
-read from day rows. A month is whole when the period covers it to its last day, or to
+A period is cut into its whole months, read from month rows, and the days before and
+after them, read from day rows. A month is whole when the period covers it to its last day, or to
 the last day that has rows yet (this month up to today, when nothing is dated later).
 Sums come from ``MonthlyAgencyRollup`` (no procedure: a tenth of the rows) unless the
 period is filtered by procedure; which procedures were used comes from the index

@@ -144,13 +144,19 @@ class Command(BaseCommand):
         self.stdout.write("Press Ctrl-C to stop.\n")
 
     def shutdown(self, processes: dict[str, subprocess.Popen]) -> None:
-        for process in processes.values():
+        # The simulators last: a job finishing during the stop still finds its national system.
+        simulators = {name: p for name, p in processes.items() if name.startswith("simulator ")}
+        self.stop([p for name, p in processes.items() if name not in simulators])
+        self.stop(list(simulators.values()))
+        self.stdout.write("stopped web server, worker, delivery, scheduler and simulators")
+
+    def stop(self, processes: list[subprocess.Popen]) -> None:
+        for process in processes:
             if process.poll() is None:
                 process.terminate()
-        for process in processes.values():
+        for process in processes:
             try:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        self.stdout.write("stopped web server, worker, delivery, scheduler and simulators")

@@ -26,10 +26,7 @@ from motcua.catalog import selectors as catalog_selectors
 from motcua.catalog.eforms import add_rows, parse_form, prefill, render_form, replace_uploads, validate_form
 from motcua.core.errors import MotcuaError, NotFound
 from motcua.datastore import selectors as store_selectors
-from motcua.datastore import services as store_services
-from motcua.datastore.types import DocumentKind
 from motcua.dossiers.services import slip_for
-from motcua.dossiers.services.components import ComponentInput
 from motcua.dossiers.services.intake import ApplicantInput, PartyInput
 from motcua.dossiers.services.online import (
     AlreadySubmitted,
@@ -44,6 +41,7 @@ from motcua.integrations import services as integrations
 from motcua.integrations.types import LookupOutcome, LookupPurpose
 from motcua.payments import selectors as payment_selectors
 from motcua.payments import services as payment_services
+from motcua.portal import submit_documents as documents
 from motcua.portal.citizen_auth import acting_for, citizen_required, current_citizen, current_level
 from motcua.portal.submit_forms import PAY_ONLINE, SAVE, ApplicationForm, ComponentChoice, check_file
 
@@ -203,7 +201,7 @@ def _handle(request: HttpRequest, procedure: Any, *, dossier: Any) -> HttpRespon
     schema = procedure.form_schema or {}
     form_data, add_requests = parse_form(schema, request.POST, request.FILES) if schema else ({}, set())
     form_data = replace_uploads(form_data, _keep_eform_upload)  # the draft's JSON holds names, not files
-    choices = _component_choices(request, procedure, dossier)
+    choices = documents.component_choices(request, procedure, dossier)
     if not form.is_valid() or (dossier is not None and form.cleaned_data["reference"] != dossier.reference):
         return _page(
             request, procedure, form, form_data=form_data, choices=choices, dossier=dossier, status=400
@@ -219,9 +217,9 @@ def _handle(request: HttpRequest, procedure: Any, *, dossier: Any) -> HttpRespon
     except MotcuaError as error:
         form.add_error(None, error.detail)
         return _page(request, procedure, form, form_data=form_data, choices=choices, status=400)
-    _record_reuse(request, dossier, choices)
+    documents.record_reuse(request, dossier, choices)
     if form.cleaned_data["keep_copies"] and acting_for(request).is_self:  # an organisation's papers are not
-        _keep_copies(request, dossier, choices)  # the representative's personal data
+        documents.keep_copies(request, dossier, choices)  # the representative's personal data
     if add_requests:  # "add another" in the e-form: the same page with one more row
         form_data = add_rows(schema, form_data, add_requests)
         return _page(request, procedure, form, form_data=form_data, choices=choices, dossier=dossier)
@@ -302,7 +300,9 @@ def _application(
         owner=owner,
         form_data=form_data,
         components=tuple(
-            _component_input(choice) for choice in choices if not choice.error and _given(choice)
+            documents.component_input(choice)
+            for choice in choices
+            if not choice.error and documents.given(choice)
         ),
         result_delivery=data["result_delivery"],
         population_data_pending=data["population"] == LookupOutcome.UNAVAILABLE,
@@ -325,74 +325,6 @@ def _keep_eform_upload(path: str, upload: Any) -> str:
     if check_file(upload):
         return ""
     return default_storage.save(f"dossiers/eform/{uuid.uuid4().hex}/{upload.name}", upload)
-
-
-def _given(choice: ComponentChoice) -> bool:
-    return choice.upload is not None or choice.stored is not None
-
-
-def _component_input(choice: ComponentChoice) -> ComponentInput:
-    if choice.upload is not None:
-        return ComponentInput(position=choice.position, file=choice.upload)
-    # A copy of the stored file goes with the dossier: the official sees it like an upload.
-    return ComponentInput(
-        position=choice.position, file=choice.stored.file, store_document=str(choice.stored.reference)
-    )
-
-
-def _record_reuse(request: HttpRequest, dossier: Any, choices: list[ComponentChoice]) -> None:
-    rows = {row.position: row for row in dossier.components.all()}  # the row names the document
-    for choice in choices:
-        if choice.stored is not None and not choice.error and choice.upload is None:
-            store_services.reuse_document(
-                citizen=request.user,
-                document=choice.stored,
-                dossier=dossier,
-                component=rows.get(choice.position, choice.position),
-            )
-
-
-def _keep_copies(request: HttpRequest, dossier: Any, choices: list[ComponentChoice]) -> None:
-    for choice in choices:
-        if choice.upload is not None and not choice.error:
-            choice.upload.seek(0)
-            store_services.store_document(
-                owner=request.user,
-                kind=DocumentKind.UPLOADED,
-                name=choice.name,
-                content=choice.upload.read(),
-                file_name=choice.upload.name,
-                source_dossier=dossier,
-            )
-
-
-def _component_choices(request: HttpRequest, procedure: Any, dossier: Any) -> list[ComponentChoice]:
-    choices = _components_of(procedure)
-    for choice in choices:
-        upload = request.FILES.get(choice.file_field)
-        stored = request.POST.get(choice.store_field, "")
-        if upload is not None:
-            choice.upload, choice.error = upload, check_file(upload)
-        elif stored:
-            try:
-                level = current_level(request)
-                choice.stored = store_selectors.document_of(request.user, stored, level=level)
-            except NotFound:  # someone else's, or made up: same message
-                choice.error = _("This document is not in your data store.")
-    return choices
-
-
-def _components_of(procedure: Any) -> list[ComponentChoice]:
-    components = catalog_selectors.procedure_content(procedure).get("components", [])
-    return [
-        ComponentChoice(
-            position=position,
-            name=component["name"],
-            mandatory=bool(component.get("mandatory", True)) and component.get("kind") != "show_only",
-            kind=component.get("kind", ""),
-        )
-        for position, component in enumerate(components, start=1)
-    ]
 
 
 # Prefill: VNeID says who the citizen is; the population database where they live.
@@ -454,7 +386,7 @@ def _page(
 ) -> HttpResponse:
     schema = procedure.form_schema
     attached = {row.position: row for row in dossier.components.all()} if dossier is not None else {}
-    choices = choices or _components_of(procedure)
+    choices = choices or documents.components_of(procedure)
     context = {
         "procedure": procedure,
         "form": form,
